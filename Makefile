@@ -1,0 +1,49 @@
+# Pas à pas — every command a newcomer needs. Each target installs what it needs on
+# first run (Python venv, pinned packages, npm packages) and does nothing more next time.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_READY := $(VENV)/.installed
+NPM_READY := node_modules/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Material 9.8 prints an end-of-life banner on every run; it changes nothing.
+export NO_MKDOCS_2_WARNING := 1
+# npm must never download a browser: tests use Debian's chromium.
+export PUPPETEER_SKIP_DOWNLOAD := 1
+
+.PHONY: help serve build test system-check clean
+
+help:
+	@echo "make serve   build and preview the portal on http://$(HOST):$(PORT) (live reload)"
+	@echo "make build   build the portal into site/"
+	@echo "make test    run every test and check"
+
+$(PY_READY): requirements.txt
+	@$(PYTHON) -c "import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))" 2>/dev/null || { \
+	  echo "Python 3.11 or newer with venv is needed. On Debian: sudo apt-get install -y python3 python3-venv"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check --quiet --requirement requirements.txt
+	@touch $@
+
+$(NPM_READY): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js 20 and npm are needed. On Debian: sudo apt-get install -y nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+system-check: $(PY_READY)
+	@$(PY) scripts/system_check.py
+
+serve: $(PY_READY)
+	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: $(PY_READY)
+	$(PY) -m mkdocs build --strict
+
+test: $(PY_READY) $(NPM_READY) system-check
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,89 @@
+"""MkDocs hooks: the build-time behaviour of Pas à pas. Logic lives in the modules
+imported here; each hook only wires it to a MkDocs event."""
+
+from __future__ import annotations
+
+import html_policy
+import i18n_pages
+from mkdocs.plugins import event_priority
+
+
+def on_config(config):
+    # Fail before building anything if a language lacks its interface strings.
+    config.extra["ui_by_language"] = i18n_pages.ui_strings_by_language(config)
+    config.extra["languages"] = [
+        {
+            "lang": language.locale,
+            "name": language.name,
+            # Absolute, for the 404 page, which is served at any address.
+            "home": i18n_pages.site_path(config) + language.link.lstrip("/"),
+            "dir": i18n_pages.text_direction(language.locale),
+        }
+        for language in i18n_pages.i18n_languages(config)
+    ]
+    return config
+
+
+@event_priority(-200)  # after static-i18n has built this language's navigation
+def on_nav(nav, config, files):
+    return i18n_pages.prune_untranslated(nav)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not i18n_pages.is_untranslated(page):
+        return markdown
+    language = page.file.locale_alternate_of
+    ui = config.extra["ui_by_language"][language]
+    source_title = page.meta.get("title") or i18n_pages.first_heading(markdown) or page.file.name
+    # Nothing of the French front matter (title, description, lesson fields) may show
+    # under this language.
+    page.meta = {
+        "title": ui["not_translated_title"],
+        "description": ui["not_translated_body"],
+        "search": {"exclude": True},
+    }
+    return i18n_pages.not_translated_markdown(page, source_title, ui)
+
+
+@event_priority(-200)  # after static-i18n has set the language switcher
+def on_page_context(context, page, config, nav):
+    alternates = i18n_pages.contextual_alternates(page, config.extra["alternate"])
+    # static-i18n stores the switcher as an attribute of `extra`, which templates read
+    # before the dict item: set both so that neither is stale.
+    config.extra["alternate"] = config.extra.alternate = alternates
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        # The 404 page is served at any address: its switcher leads to each home page.
+        homes = [
+            {"name": language["name"], "lang": language["lang"], "link": language["home"]}
+            for language in config.extra["languages"]
+        ]
+        config.extra["alternate"] = config.extra.alternate = homes
+    return context
+
+
+_source_language_404: dict[str, str] = {}
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "sitemap.xml" and not config.site_url:
+        # Without site_url (set SITE_URL when deploying) every address would read "None/...".
+        return i18n_pages.EMPTY_SITEMAP
+    if template_name != "404.html":
+        return output
+    output = html_policy.add_content_security_policy(html_policy.copy_direction_to_html(output))
+    # Every language build writes site/404.html; keep the source language's there and
+    # give each other language its own copy at /<lang>/404.html.
+    language = config.plugins["i18n"].current_language
+    if config.plugins["i18n"].is_default_language_build:
+        _source_language_404["html"] = output
+        return output
+    i18n_pages.write_language_404(config.site_dir, language, output)
+    return _source_language_404["html"]
+
+
+def on_post_page(output, page, config):
+    return html_policy.add_content_security_policy(html_policy.copy_direction_to_html(output))

@@ -1,0 +1,75 @@
+"""Build sites once per test session: the real portal, and small variations of it
+(a French-only page, a fourth language) built from a copy in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitepages import BuiltSite, configured_languages
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+
+
+def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as `make build` runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def add_language_entry(project_dir: Path, entry: str) -> None:
+    """Append one entry to plugins > i18n > languages in the copied mkdocs.yml.
+
+    The entry is inserted as text, just as a contributor would paste it: the languages
+    list is the last thing before the hooks section.
+    """
+    config = project_dir / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    marker = "\n# --- Hooks"
+    assert marker in text, "mkdocs.yml: the languages list must end right before '# --- Hooks'"
+    config.write_text(text.replace(marker, "\n" + entry.rstrip() + "\n" + marker, 1), encoding="utf-8")
+
+
+def copy_project(target: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build_or_fail(project_dir: Path, site_dir: Path) -> BuiltSite:
+    result = build(project_dir, site_dir)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return BuiltSite(site_dir, configured_languages(project_dir / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    """The real portal, built from the working tree."""
+    return build_or_fail(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory):
+    """A function that copies the project into a fresh folder for a variation to edit."""
+
+    def make(name: str) -> Path:
+        return copy_project(tmp_path_factory.mktemp(name))
+
+    return make

@@ -1,0 +1,204 @@
+"""Each page is in one language, says so, and leads to itself in the other languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import add_language_entry, build, build_or_fail
+
+#: What Material shows in each language (skip link, search box, language menu button).
+THEME_STRINGS = {
+    "fr": {"skip": "Aller au contenu", "search": "Rechercher", "language_menu": "Sélectionner la langue"},
+    "ar": {"skip": "انتقل إلى المحتوى", "search": "بحث", "language_menu": "إختر اللغة"},
+    "en": {"skip": "Skip to content", "search": "Search", "language_menu": "Select language"},
+}
+RIGHT_TO_LEFT = {"ar"}
+
+
+def content_pages(site):
+    return [page for page in site.pages() if page.path.name != "404.html"]
+
+
+def same_page_in(page, language, languages):
+    """Where `page` lives in `language`: the same path under that language's folder."""
+    parts = page.path.parts
+    if parts[0] in languages[1:]:
+        parts = parts[1:]
+    prefix = () if language == languages[0] else (language,)
+    return page.site_dir.joinpath(*prefix, *parts)
+
+
+def test_every_page_carries_the_language_and_direction_of_its_folder(site):
+    for page in site.pages():
+        language = page.folder_language
+        direction = "rtl" if language in RIGHT_TO_LEFT else "ltr"
+        html, body = page.soup.html, page.soup.body
+        assert html.get("lang") == language, f"{page.path}: <html lang={html.get('lang')}>"
+        assert html.get("dir") == direction, f"{page.path}: <html dir={html.get('dir')}>"
+        assert body.get("dir") == direction, f"{page.path}: <body dir={body.get('dir')}>"
+
+
+def test_theme_interface_is_in_the_page_language(site):
+    for page in content_pages(site):
+        expected = THEME_STRINGS[page.folder_language]
+        soup = page.soup
+        assert soup.select_one("a.md-skip").get_text(strip=True) == expected["skip"], page.path
+        assert soup.select_one("input.md-search__input")["placeholder"] == expected["search"], page.path
+        assert soup.select_one(".md-select button")["aria-label"] == expected["language_menu"], page.path
+
+
+def test_previous_and_next_links_are_labelled_in_the_page_language(site):
+    labels = {"fr": ("Précédent", "Suivant"), "ar": ("السابقة", "التالية"), "en": ("Previous", "Next")}
+    for page in content_pages(site):
+        for link in page.soup.select("a.md-footer__link"):
+            assert link["aria-label"].split(":")[0] in labels[page.folder_language], (page.path, link["aria-label"])
+
+
+@pytest.mark.parametrize("links_of", ["language_switcher", "hreflang_links"])
+def test_every_page_links_to_itself_in_every_language(site, links_of):
+    for page in content_pages(site):
+        links = getattr(page, links_of)()
+        assert sorted(links) == sorted(site.languages), f"{page.path}: {links_of} lists {sorted(links)}"
+        for language, href in links.items():
+            assert not href.startswith("/"), f"{page.path}: {href} is absolute; it breaks from disk and under a sub-path"
+            target = page.resolve(href)
+            assert target == same_page_in(page, language, site.languages), f"{page.path}: {language} → {href}"
+            assert target.is_file(), f"{page.path}: {language} → {href} does not exist"
+
+
+def test_not_found_page_exists_per_language_and_speaks_every_language(site):
+    for language in site.languages:
+        page = site.page("404.html" if language == site.languages[0] else f"{language}/404.html")
+        assert page.soup.html["lang"] == language
+        blocks = page.soup.select("section.pap-notfound")
+        assert [block["lang"] for block in blocks] == list(site.languages)
+        for block in blocks:
+            assert block["dir"] == ("rtl" if block["lang"] in RIGHT_TO_LEFT else "ltr")
+            home = block.select_one("a")["href"]
+            assert home == ("/" if block["lang"] == site.languages[0] else f"/{block['lang']}/")
+        assert page.language_switcher() == {"fr": "/", "ar": "/ar/", "en": "/en/"}
+
+
+# --- A page that exists only in French ----------------------------------------------------
+
+FRENCH_ONLY = """---
+title: Seulement en français
+description: Une page écrite en français et pas encore traduite.
+---
+
+# Seulement en français
+
+Cette phrase n'existe qu'en français.
+"""
+
+NOTICE_TITLES = {
+    "ar": "لم تُترجَم هذه الصفحة إلى العربية بعد",
+    "en": "This page is not translated into English yet",
+}
+
+
+@pytest.fixture(scope="module")
+def site_with_french_only_page(project_copy, tmp_path_factory):
+    project = project_copy("french-only")
+    (project / "docs/fr/seulement-en-francais.md").write_text(FRENCH_ONLY, encoding="utf-8")
+    return build_or_fail(project, tmp_path_factory.mktemp("french-only-site"))
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_untranslated_page_shows_a_translated_notice_not_french_text(site_with_french_only_page, language):
+    page = site_with_french_only_page.page(f"{language}/seulement-en-francais/")
+    article = page.soup.select_one("article")
+    assert "Cette phrase n'existe qu'en français." not in article.get_text()
+    assert article.h1.get_text(strip=True) == NOTICE_TITLES[language]
+    assert page.soup.title.get_text().startswith(NOTICE_TITLES[language])
+    link = article.select_one('a[hreflang="fr"]')
+    assert (link["lang"], link["dir"], link.get_text()) == ("fr", "ltr", "Seulement en français")
+    assert page.resolve(link["href"]) == site_with_french_only_page.dir / "seulement-en-francais/index.html"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_untranslated_page_never_appears_in_that_language_navigation(site_with_french_only_page, language):
+    site = site_with_french_only_page
+    for page in site.pages():
+        if page.folder_language != language:
+            continue
+        nav_and_footer = page.soup.select(".md-nav__link, .md-footer__link, head link[rel=prev], head link[rel=next]")
+        texts = " ".join(element.get_text(" ", strip=True) for element in nav_and_footer)
+        assert "Seulement en français" not in texts, page.path
+        for element in nav_and_footer:
+            href = element.get("href")
+            if href and "md-nav__link--active" not in element.get("class", []):
+                assert "seulement-en-francais" not in href, (page.path, href)
+
+
+def test_untranslated_page_stays_in_french_navigation(site_with_french_only_page):
+    titles = [a.get_text(strip=True) for a in site_with_french_only_page.page("").soup.select(".md-nav__link")]
+    assert "Seulement en français" in titles
+
+
+def test_untranslated_notices_are_left_out_of_search(site_with_french_only_page):
+    index = json.loads((site_with_french_only_page.dir / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "seulement-en-francais/" in locations
+    assert not {"ar/seulement-en-francais/", "en/seulement-en-francais/"} & locations
+
+
+# --- Adding a language ------------------------------------------------------------------
+
+SPANISH_ENTRY = """\
+        - locale: es
+          name: Español
+          build: true
+          site_name: Paso a paso
+          extra:
+            ui:
+              not_translated_title: Esta página aún no está traducida al español
+              not_translated_body: Por ahora, esta página solo existe en francés.
+              read_in_source: "Leer la página en francés:"
+              not_found_title: Página no encontrada
+              not_found_body: Esta dirección no lleva a ninguna página. Puede que haya cambiado.
+              back_home: Volver a la página de inicio
+"""
+
+
+def test_a_fourth_language_is_one_config_entry_and_one_folder(project_copy, tmp_path_factory):
+    project = project_copy("fourth-language")
+    add_language_entry(project, SPANISH_ENTRY)
+    (project / "docs/es").mkdir()
+    (project / "docs/es/index.md").write_text("# Paso a paso\n\nAprender paso a paso.\n", encoding="utf-8")
+
+    site = build_or_fail(project, tmp_path_factory.mktemp("fourth-language-site"))
+
+    assert site.languages == ("fr", "ar", "en", "es")
+    home = site.page("es/")
+    assert (home.soup.html["lang"], home.soup.html["dir"]) == ("es", "ltr")
+    assert site.page("").language_switcher()["es"] == "es/"
+    assert site.page("ar/").hreflang_links()["es"] == "../es/"
+    notice = site.page("es/a-propos/")
+    assert notice.soup.select_one("article h1").get_text(strip=True) == "Esta página aún no está traducida al español"
+    assert site.page("es/404.html").soup.html["lang"] == "es"
+
+
+def test_a_language_without_interface_strings_stops_the_build_with_a_plain_message(project_copy, tmp_path):
+    project = project_copy("language-without-strings")
+    add_language_entry(project, "        - locale: es\n          name: Español\n          build: true\n")
+    (project / "docs/es").mkdir()
+    (project / "docs/es/index.md").write_text("# Paso a paso\n", encoding="utf-8")
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode != 0
+    assert (
+        "mkdocs.yml: language 'es' has no translation for not_translated_title, not_translated_body, "
+        "read_in_source, not_found_title, not_found_body, back_home under plugins > i18n > languages > "
+        "extra > ui. Copy the 'ui' block of another language and translate it."
+    ) in result.stderr
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_untranslated_page_description_is_not_the_french_one(site_with_french_only_page, language):
+    page = site_with_french_only_page.page(f"{language}/seulement-en-francais/")
+    french = site_with_french_only_page.page("seulement-en-francais/")
+    description = page.soup.select_one('meta[name="description"]')["content"]
+    assert description != french.soup.select_one('meta[name="description"]')["content"]
