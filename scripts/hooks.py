@@ -8,6 +8,22 @@ import i18n_pages
 from mkdocs.plugins import event_priority
 
 
+_serving = False
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` injects its live-reload script into each page after the build; a
+    # hash-based CSP would block it. The CSP is for the published site, so the
+    # preview goes without it (builds and tests always have it).
+    global _serving
+    _serving = command == "serve"
+
+
+def with_page_policy(html: str) -> str:
+    html = html_policy.copy_direction_to_html(html)
+    return html if _serving else html_policy.add_content_security_policy(html)
+
+
 def on_config(config):
     # Fail before building anything if a language lacks its interface strings.
     config.extra["ui_by_language"] = i18n_pages.ui_strings_by_language(config)
@@ -74,7 +90,7 @@ def on_post_template(output, template_name, config):
         return i18n_pages.EMPTY_SITEMAP
     if template_name != "404.html":
         return output
-    output = html_policy.add_content_security_policy(html_policy.copy_direction_to_html(output))
+    output = with_page_policy(output)
     # Every language build writes site/404.html; keep the source language's there and
     # give each other language its own copy at /<lang>/404.html.
     language = config.plugins["i18n"].current_language
@@ -86,4 +102,4 @@ def on_post_template(output, template_name, config):
 
 
 def on_post_page(output, page, config):
-    return html_policy.add_content_security_policy(html_policy.copy_direction_to_html(output))
+    return with_page_policy(output)
