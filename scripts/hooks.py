@@ -3,9 +3,14 @@ imported here; each hook only wires it to a MkDocs event."""
 
 from __future__ import annotations
 
+
+import glossary
 import html_policy
 import i18n_pages
+import lesson_model
+import lesson_pages
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 
 _serving = False
@@ -61,8 +66,29 @@ def on_page_markdown(markdown, page, config, files):
     return i18n_pages.not_translated_markdown(page, source_title, ui)
 
 
+def build_language(page) -> str:
+    return page.file.locale_alternate_of
+
+
+def on_page_content(html, page, config, files):
+    if i18n_pages.is_untranslated(page) or not lesson_model.is_lesson(page.file.src_uri):
+        return html
+    language = build_language(page)
+    lesson = lesson_model.parse_lesson(page.file.content_string, page.file.src_uri)
+    lesson_pages.check_lesson_front_matter(lesson)
+    ui = config.extra["ui_by_language"][language]
+    html = lesson_pages.add_summary_line(html, lesson_pages.summary_line(lesson.meta, ui, language))
+    glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
+    if glossary_file is None or glossary_file.locale != language:
+        return html
+    entries = glossary.parse_glossary(glossary_file.content_string, glossary_file.src_uri)
+    return glossary.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
+
+
 @event_priority(-200)  # after static-i18n has set the language switcher
 def on_page_context(context, page, config, nav):
+    ui = config.extra["ui_by_language"][build_language(page)]
+    page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
     alternates = i18n_pages.contextual_alternates(page, config.extra["alternate"])
     # static-i18n stores the switcher as an attribute of `extra`, which templates read
     # before the dict item: set both so that neither is stale.

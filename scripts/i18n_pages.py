@@ -27,6 +27,16 @@ REQUIRED_UI_STRINGS = (
     "not_found_title",
     "not_found_body",
     "back_home",
+    "level",
+    "level_decouverte",
+    "level_debutant",
+    "level_intermediaire",
+    "duration",
+    "minutes",
+    "devices",
+    "device_ordinateur",
+    "device_telephone",
+    "last_checked",
 )
 
 

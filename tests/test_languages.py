@@ -102,6 +102,11 @@ NOTICE_TITLES = {
 def site_with_french_only_page(project_copy, tmp_path_factory):
     project = project_copy("french-only")
     (project / "docs/fr/seulement-en-francais.md").write_text(FRENCH_ONLY, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - a-propos.md\n", "  - seulement-en-francais.md\n  - a-propos.md\n", 1),
+        encoding="utf-8",
+    )
     return build_or_fail(project, tmp_path_factory.mktemp("french-only-site"))
 
 
@@ -159,6 +164,16 @@ SPANISH_ENTRY = """\
               not_found_title: Página no encontrada
               not_found_body: Esta dirección no lleva a ninguna página. Puede que haya cambiado.
               back_home: Volver a la página de inicio
+              level: "Nivel:"
+              level_decouverte: Descubrimiento
+              level_debutant: Principiante
+              level_intermediaire: Intermedio
+              duration: "Duración:"
+              minutes: "{n} min"
+              devices: "En:"
+              device_ordinateur: ordenador
+              device_telephone: teléfono
+              last_checked: "Última revisión:"
 """
 
 
@@ -191,7 +206,8 @@ def test_a_language_without_interface_strings_stops_the_build_with_a_plain_messa
     assert result.returncode != 0
     assert (
         "mkdocs.yml: language 'es' has no translation for not_translated_title, not_translated_body, "
-        "read_in_source, not_found_title, not_found_body, back_home under plugins > i18n > languages > "
+        "read_in_source, not_found_title, not_found_body, back_home, level, level_decouverte, level_debutant, "
+        "level_intermediaire, duration, minutes, devices, device_ordinateur, device_telephone, last_checked under plugins > i18n > languages > "
         "extra > ui. Copy the 'ui' block of another language and translate it."
     ) in result.stderr
 

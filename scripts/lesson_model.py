@@ -1,0 +1,212 @@
+"""The one model of a lesson: front matter, sections, steps, images.
+
+Every lesson is a Markdown file under ``docs/<language>/lecons/``. Its structure is
+marked with ids that are the same in every language, so that a helper's link to
+``#etape-3`` works in French, Arabic and English alike:
+
+- sections are level-2 headings with a section id, e.g. ``## Les étapes {#etapes}``;
+- steps are headings with ``{#etape-N}``, numbered from 1, inside the steps section;
+- each step ends with what the learner should see, a paragraph marked ``{: .voir }``.
+
+The build hooks and every checker read lessons through ``parse_lesson``; nothing else
+parses these files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+LESSONS_FOLDER = "lecons"
+SOURCE_LANGUAGE = "fr"
+
+#: Sections of a lesson, in order: id → whether every lesson must have it.
+SECTIONS = {
+    "apprendre": True,  # What you will learn
+    "avant": True,  # Before you start
+    "etapes": True,  # The steps
+    "aidant": True,  # Helper note
+    "securite": False,  # Safety warnings, where relevant
+    "probleme": True,  # If it does not work
+    "autres-solutions": True,  # No internet, or stuck? Other ways
+    "verifier": True,  # Check yourself
+    "aide-officielle": True,  # Official help links
+}
+LEVELS = ("decouverte", "debutant", "intermediaire")
+DEVICES = ("ordinateur", "telephone")
+REQUIRED_FIELDS = (
+    "title", "description", "level", "duration", "objectives",
+    "prerequisites", "devices", "digcomp", "last_checked",
+)
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
+ID_IN_ATTRS = re.compile(r"#([\w-]+)")
+STEP_ID = re.compile(r"^etape-(\d+)$")
+SEE_MARKER = re.compile(r"^\{:?\s*\.voir\s*\}\s*$")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+QUESTION = re.compile(r"^\?{3}\+?\s+question\b")
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    id: str | None
+    line: int
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    line: int
+    body: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.body).strip()
+
+
+@dataclass
+class Step:
+    number: int
+    id: str
+    title: str
+    line: int
+    body: list[str] = field(default_factory=list)
+
+    @property
+    def says_what_to_see(self) -> bool:
+        return any(SEE_MARKER.match(line.strip()) for line in self.body)
+
+
+@dataclass
+class Image:
+    alt: str
+    src: str
+    line: int
+
+
+@dataclass
+class Lesson:
+    path: PurePosixPath  # relative to docs/: fr/lecons/antivirus.md
+    meta: dict
+    title: str | None
+    headings: list[Heading]
+    sections: dict[str, Section]
+    steps: list[Step]
+    images: list[Image]
+    questions: int
+
+    @property
+    def language(self) -> str:
+        return self.path.parts[0]
+
+    @property
+    def slug(self) -> str:
+        """Path without the language folder: lecons/antivirus.md, the same in every language."""
+        return PurePosixPath(*self.path.parts[1:]).as_posix()
+
+    @property
+    def step_ids(self) -> list[str]:
+        return [step.id for step in self.steps]
+
+
+class LessonError(ValueError):
+    """A lesson file cannot be read as a lesson at all."""
+
+
+def is_lesson(docs_relative_path: str) -> bool:
+    parts = PurePosixPath(docs_relative_path).parts
+    return len(parts) >= 3 and parts[1] == LESSONS_FOLDER and parts[-1].endswith(".md") and parts[-1] != "index.md"
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int]:
+    """Front matter, body, and the line number (1-based) where the body starts."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 1
+    meta = yaml.safe_load(match.group(1)) or {}
+    if not isinstance(meta, dict):
+        raise LessonError("the front matter between the two '---' lines is not a list of 'name: value' fields")
+    return meta, text[match.end():], match.group(0).count("\n") + 1
+
+
+def parse_lesson(text: str, path: str | PurePosixPath) -> Lesson:
+    meta, body, first_line = split_front_matter(text)
+    headings, sections, steps, images = [], {}, [], []
+    title, questions = None, 0
+    current_section: Section | None = None
+    current_step: Step | None = None
+    in_fence = False
+
+    for offset, line in enumerate(body.splitlines()):
+        number = first_line + offset
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        heading = None if in_fence else HEADING.match(line)
+        if heading:
+            attrs = heading.group("attrs") or ""
+            id_match = ID_IN_ATTRS.search(attrs)
+            found = Heading(len(heading.group("hashes")), heading.group("text"), id_match and id_match.group(1), number)
+            headings.append(found)
+            if found.level == 1 and title is None:
+                title = found.text
+            if found.level == 2:
+                current_step = None
+                current_section = Section(found.id or "", found.text, number)
+                if found.id in SECTIONS:
+                    sections[found.id] = current_section
+                continue
+            step_number = STEP_ID.match(found.id or "")
+            if step_number and current_section is not None and current_section.id == "etapes":
+                current_step = Step(int(step_number.group(1)), found.id, found.text, number)
+                steps.append(current_step)
+                current_section.body.append(line)
+                continue
+            if current_step is not None and found.level <= 3:
+                current_step = None  # a part heading ends the previous step
+        if current_section is not None:
+            current_section.body.append(line)
+        if current_step is not None:
+            current_step.body.append(line)
+        images += [Image(m.group("alt"), m.group("src"), number) for m in IMAGE.finditer(line)]
+        if QUESTION.match(line.strip()) and current_section is not None and current_section.id == "verifier":
+            questions += 1
+
+    return Lesson(PurePosixPath(path), meta, title, headings, sections, steps, images, questions)
+
+
+def read_lesson(docs_dir: Path, relative: str) -> Lesson:
+    return parse_lesson((docs_dir / relative).read_text(encoding="utf-8"), relative)
+
+
+def lessons_in(docs_dir: Path, language: str) -> list[Lesson]:
+    folder = docs_dir / language / LESSONS_FOLDER
+    return [
+        read_lesson(docs_dir, path.relative_to(docs_dir).as_posix())
+        for path in sorted(folder.rglob("*.md"))
+        if is_lesson(path.relative_to(docs_dir).as_posix())
+    ]
+
+
+def source_fingerprint(text: str) -> str:
+    """Short fingerprint of a French lesson's text. A translation records the fingerprint
+    of the French it was made from (``translation: {source: …}``); when the French
+    changes, the fingerprints differ and the translation is known to be behind."""
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:10]
+
+
+def as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None

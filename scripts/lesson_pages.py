@@ -1,0 +1,87 @@
+"""What the build adds to lesson pages and to the home page, from lesson front matter:
+a summary line under each lesson's title, and the list of learning paths."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from babel.dates import format_date
+from babel.lists import format_list
+from lesson_model import DEVICES, LEVELS, REQUIRED_FIELDS, Lesson, LessonError, as_date
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
+CATALOGUE_HEADING = re.compile(r'<h2 id="parcours"[^>]*>.*?</h2>', re.DOTALL)
+NEXT_H2 = re.compile(r"<h2[\s>]")
+
+
+def check_lesson_front_matter(lesson: Lesson) -> None:
+    """Stop the build on a lesson the pages below cannot describe (the lesson checker
+    gives the full list of problems; this only guards what the build relies on)."""
+    missing = [name for name in REQUIRED_FIELDS if name not in lesson.meta]
+    if missing:
+        raise LessonError(f"docs/{lesson.path}: front matter lacks {', '.join(missing)}")
+    if lesson.meta["level"] not in LEVELS:
+        raise LessonError(f"docs/{lesson.path}: level must be one of {', '.join(LEVELS)}")
+    unknown_devices = set(lesson.meta["devices"]) - set(DEVICES)
+    if unknown_devices:
+        raise LessonError(f"docs/{lesson.path}: devices must be among {', '.join(DEVICES)}")
+    if as_date(lesson.meta["last_checked"]) is None:
+        raise LessonError(f"docs/{lesson.path}: last_checked must be a date such as 2026-11-28")
+
+
+def summary_line(meta: dict, ui: dict, language: str) -> str:
+    """'Level: beginner · Duration: 20 min · On: computer, phone · Last reviewed: …'."""
+    devices = format_list([ui[f"device_{device}"] for device in meta["devices"]], locale=language)
+    reviewed = format_date(as_date(meta["last_checked"]), format="long", locale=language)
+    parts = [
+        (ui["level"], ui[f"level_{meta['level']}"]),
+        (ui["duration"], ui["minutes"].format(n=meta["duration"])),
+        (ui["devices"], devices),
+        (ui["last_checked"], reviewed),
+    ]
+    items = "".join(f"<li><strong>{escape(label)}</strong> {escape(value)}</li>" for label, value in parts)
+    return f'<ul class="pap-card">{items}</ul>'
+
+
+def add_summary_line(html: str, card: str) -> str:
+    match = FIRST_H1_END.search(html)
+    if match is None:
+        raise LessonError("a lesson page has no level-1 title")
+    return html[: match.end()] + "\n" + card + html[match.end():]
+
+
+def catalogue(nav_items, current: Page, ui: dict) -> str:
+    """Each top-level navigation section that holds lessons, as a learning path."""
+    blocks = []
+    for item in nav_items:
+        if not isinstance(item, Section):
+            continue
+        pages = [page for page in item.children if isinstance(page, Page)]
+        if not pages:
+            continue
+        rows = "".join(catalogue_row(page, current, ui) for page in pages)
+        blocks.append(f'<h3>{escape(item.title)}</h3>\n<ul class="pap-catalogue">{rows}</ul>')
+    return "\n".join(blocks)
+
+
+def catalogue_row(page: Page, current: Page, ui: dict) -> str:
+    link = f'<a href="{escape(get_relative_url(page.url, current.url))}">{escape(page.title)}</a>'
+    if "level" not in page.meta:
+        return f"<li>{link}</li>"
+    level = ui[f"level_{page.meta['level']}"]
+    duration = ui["minutes"].format(n=page.meta["duration"])
+    return f'<li>{link} <span class="pap-catalogue__meta">{escape(level)} · {escape(duration)}</span></li>'
+
+
+def add_catalogue(html: str, catalogue_html: str) -> str:
+    """Place the learning paths at the end of the section `## … {#parcours}`."""
+    heading = CATALOGUE_HEADING.search(html)
+    if heading is None:
+        return html
+    following = NEXT_H2.search(html, heading.end())
+    at = following.start() if following else len(html)
+    return html[:at] + catalogue_html + "\n" + html[at:]

@@ -1,0 +1,50 @@
+"""Glossary entries are read from the glossary page and linked from lesson text."""
+
+from __future__ import annotations
+
+import pytest
+from glossary import Entry, GlossaryError, link_terms, parse_glossary
+
+GLOSSARY = """# Les mots
+
+Pièce jointe { #piece-jointe data-forms="pièces jointes" }
+:   Un fichier envoyé avec un **e-mail**.
+
+Virus { #virus }
+:   Un programme dangereux.
+"""
+ENTRIES = parse_glossary(GLOSSARY)
+
+
+def test_reads_each_term_with_its_id_forms_and_plain_definition():
+    assert ENTRIES == [
+        Entry("piece-jointe", "Pièce jointe", ("pièces jointes",), "Un fichier envoyé avec un e-mail."),
+        Entry("virus", "Virus", (), "Un programme dangereux."),
+    ]
+
+
+def test_a_term_without_id_is_reported_with_its_line():
+    with pytest.raises(GlossaryError, match=r"glossaire.md:1: the term 'Virus' has no id such as \{ #virus \}"):
+        parse_glossary("Virus { .x }\n:   Un programme.\n")
+
+
+def test_links_the_first_appearance_of_a_term_to_its_entry_with_the_definition():
+    html = link_terms("<p>Un virus, puis un autre virus.</p>", ENTRIES, "../glossaire/")
+    assert html == (
+        '<p>Un <a class="pap-glossaire" href="../glossaire/#virus" title="Un programme dangereux.">virus</a>'
+        ", puis un autre virus.</p>"
+    )
+
+
+def test_recognises_other_forms_and_any_letter_case():
+    html = link_terms("<p>Deux Pièces jointes.</p>", ENTRIES, "g/")
+    assert '<a class="pap-glossaire" href="g/#piece-jointe"' in html and ">Pièces jointes</a>" in html
+
+
+def test_leaves_headings_links_code_and_question_titles_alone():
+    html = "<h2>Virus</h2><p><a href='x'>virus</a> <code>virus</code></p><details><summary>Un virus ?</summary></details>"
+    assert "pap-glossaire" not in link_terms(html, ENTRIES, "g/")
+
+
+def test_does_not_match_inside_a_longer_word():
+    assert "pap-glossaire" not in link_terms("<p>Un antivirus.</p>", ENTRIES, "g/")
