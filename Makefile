@@ -14,12 +14,15 @@ export NO_MKDOCS_2_WARNING := 1
 # npm must never download a browser: tests use Debian's chromium.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build test system-check clean
+.PHONY: help serve build test lint lesson lesson-translation system-check clean
 
 help:
 	@echo "make serve   build and preview the portal on http://$(HOST):$(PORT) (live reload)"
 	@echo "make build   build the portal into site/"
 	@echo "make test    run every test and check"
+	@echo "make lint    check every lesson in every language"
+	@echo "make lesson SLUG=envoyer-un-sms TITLE=\"Envoyer un SMS\" [PARCOURS=\"Communiquer\"]"
+	@echo "make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms"
 
 $(PY_READY): requirements.txt
 	@$(PYTHON) -c "import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))" 2>/dev/null || { \
@@ -42,7 +45,19 @@ serve: $(PY_READY)
 build: $(PY_READY)
 	$(PY) -m mkdocs build --strict
 
-test: $(PY_READY) $(NPM_READY) system-check
+lint: $(PY_READY)
+	$(PY) scripts/lesson_lint.py
+
+PARCOURS ?= Premiers pas
+lesson: $(PY_READY)
+	@test -n "$(SLUG)" -a -n "$(TITLE)" || { echo 'Usage: make lesson SLUG=envoyer-un-sms TITLE="Envoyer un SMS" [PARCOURS="Communiquer"]'; exit 1; }
+	$(PY) scripts/new_lesson.py "$(SLUG)" "$(TITLE)" --parcours "$(PARCOURS)"
+
+lesson-translation: $(PY_READY)
+	@test -n "$(LANGUAGE)" -a -n "$(SLUG)" || { echo 'Usage: make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms'; exit 1; }
+	$(PY) scripts/new_lesson.py --translate "$(LANGUAGE)" "$(SLUG)"
+
+test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m pytest
 
 clean:

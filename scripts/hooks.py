@@ -3,14 +3,21 @@ imported here; each hook only wires it to a MkDocs event."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 import glossary
 import html_policy
 import i18n_pages
+import lesson_lint
 import lesson_model
 import lesson_pages
-from mkdocs.plugins import event_priority
+import translations
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
+
+log = get_plugin_logger("pasapas")
 
 
 _serving = False
@@ -27,6 +34,19 @@ def on_startup(command, dirty):
 def with_page_policy(html: str) -> str:
     html = html_policy.copy_direction_to_html(html)
     return html if _serving else html_policy.add_content_security_policy(html)
+
+
+def on_pre_build(config):
+    # Check every lesson once per build (static-i18n then builds the other languages),
+    # and stop before publishing anything if a lesson would hurt a learner.
+    if not config.plugins["i18n"].is_default_language_build:
+        return
+    problems = lesson_lint.lint(Path(config.docs_dir))
+    for problem in problems:
+        if problem.severity != "error":
+            log.info(str(problem))
+    if lesson_lint.errors(problems):
+        raise PluginError("\n" + lesson_lint.report(lesson_lint.errors(problems)) + "\nRun 'make lint' to see every problem.")
 
 
 def on_config(config):
@@ -63,7 +83,7 @@ def on_page_markdown(markdown, page, config, files):
         "description": ui["not_translated_body"],
         "search": {"exclude": True},
     }
-    return i18n_pages.not_translated_markdown(page, source_title, ui)
+    return i18n_pages.not_translated_markdown(page, source_title, ui, i18n_pages.source_language(config))
 
 
 def build_language(page) -> str:
@@ -74,10 +94,21 @@ def on_page_content(html, page, config, files):
     if i18n_pages.is_untranslated(page) or not lesson_model.is_lesson(page.file.src_uri):
         return html
     language = build_language(page)
+    unsafe = lesson_lint.check_built_html(html, f"docs/{page.file.src_uri}")
+    if unsafe:
+        raise PluginError("\n" + lesson_lint.report(unsafe))
     lesson = lesson_model.parse_lesson(page.file.content_string, page.file.src_uri)
     lesson_pages.check_lesson_front_matter(lesson)
     ui = config.extra["ui_by_language"][language]
-    html = lesson_pages.add_summary_line(html, lesson_pages.summary_line(lesson.meta, ui, language))
+    card = lesson_pages.summary_line(lesson.meta, ui, language)
+    source = i18n_pages.source_language(config)
+    if language != source:
+        french = page.file.alternates[source]
+        state = translations.state_of(lesson.meta, Path(french.abs_src_path).read_text(encoding="utf-8"))
+        card += lesson_pages.translation_line(
+            lesson.meta, state, ui, language, get_relative_url(french.url, page.url), source
+        )
+    html = lesson_pages.add_summary_line(html, card)
     glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
     if glossary_file is None or glossary_file.locale != language:
         return html
@@ -89,6 +120,13 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     ui = config.extra["ui_by_language"][build_language(page)]
     page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
+    if "status_labels" in page.meta:
+        docs = Path(config.docs_dir)
+        source = i18n_pages.source_language(config)
+        languages = [language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source]
+        page.content = translations.add_status_table(
+            page.content, translations.status(docs, languages), page.meta["status_labels"], page, nav
+        )
     alternates = i18n_pages.contextual_alternates(page, config.extra["alternate"])
     # static-i18n stores the switcher as an attribute of `extra`, which templates read
     # before the dict item: set both so that neither is stale.

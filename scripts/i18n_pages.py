@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lesson_model import LessonError, split_front_matter, translation_pending
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -37,6 +38,8 @@ REQUIRED_UI_STRINGS = (
     "device_ordinateur",
     "device_telephone",
     "last_checked",
+    "translation_aligned",
+    "translation_outdated",
 )
 
 
@@ -57,6 +60,10 @@ def site_path(config) -> str:
     """The path the site is served under, such as '/' or '/pas-a-pas/'."""
     path = urlsplit(config.site_url or "/").path
     return path if path.endswith("/") else path + "/"
+
+
+def source_language(config) -> str:
+    return next(language.locale for language in i18n_languages(config) if language.default)
 
 
 def i18n_languages(config) -> list:
@@ -84,9 +91,22 @@ def ui_strings_by_language(config) -> dict[str, dict[str, str]]:
 
 
 def is_untranslated(page: Page) -> bool:
-    """True for a page built in one language from another language's source file."""
+    """True for a page built in one language from another language's source file, and
+    for a translation placeholder that nobody has translated yet."""
     file = page.file
-    return getattr(file, "locale", None) != getattr(file, "locale_alternate_of", None)
+    if getattr(file, "locale", None) != getattr(file, "locale_alternate_of", None):
+        return True
+    return is_placeholder(file)
+
+
+def is_placeholder(file) -> bool:
+    if not hasattr(file, "pasapas_placeholder"):
+        try:
+            meta, _, _ = split_front_matter(file.content_string)
+        except (LessonError, UnicodeDecodeError, OSError):
+            meta = {}
+        file.pasapas_placeholder = translation_pending(meta)
+    return file.pasapas_placeholder
 
 
 def source_page_url(page: Page) -> str:
@@ -97,10 +117,10 @@ def source_page_url(page: Page) -> str:
     return f"{path}/" if path else ""
 
 
-def not_translated_markdown(page: Page, source_title: str, ui: dict[str, str]) -> str:
+def not_translated_markdown(page: Page, source_title: str, ui: dict[str, str], source_language: str) -> str:
     """The notice shown instead of a page that is not translated yet."""
     link = get_relative_url(source_page_url(page), page.url)
-    source = page.file.locale
+    source = source_language
     # Written as HTML: MkDocs would report a Markdown link to a built URL as unrecognized.
     anchor = (
         f'<a href="{escape(link)}" lang="{source}" dir="ltr" hreflang="{source}">'

@@ -118,24 +118,62 @@ class Lesson:
         return [step.id for step in self.steps]
 
 
+#: What a translation's front matter says before anyone has translated it.
+TRANSLATION_TODO = "todo"
+
+
 class LessonError(ValueError):
     """A lesson file cannot be read as a lesson at all."""
 
 
+class FrontMatterError(LessonError):
+    """The front matter cannot be read; `line` is where, counting from 1."""
+
+    def __init__(self, rule: str, message: str, line: int):
+        super().__init__(message)
+        self.rule, self.message, self.line = rule, message, line
+
+
 def is_lesson(docs_relative_path: str) -> bool:
+    """Lessons are docs/<language>/lecons/*.md; files starting with '_' are templates."""
     parts = PurePosixPath(docs_relative_path).parts
-    return len(parts) >= 3 and parts[1] == LESSONS_FOLDER and parts[-1].endswith(".md") and parts[-1] != "index.md"
+    return (
+        len(parts) >= 3
+        and parts[1] == LESSONS_FOLDER
+        and parts[-1].endswith(".md")
+        and parts[-1] != "index.md"
+        and not parts[-1].startswith("_")
+    )
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:
     """Front matter, body, and the line number (1-based) where the body starts."""
     match = FRONT_MATTER.match(text)
     if not match:
+        if text.startswith("---"):
+            raise FrontMatterError(
+                "front-matter-unclosed", "the front matter opened with '---' on line 1 is never closed", 1
+            )
         return {}, text, 1
-    meta = yaml.safe_load(match.group(1)) or {}
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 2 if mark else 1  # +1 for counting from 1, +1 for the opening '---'
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        raise FrontMatterError("front-matter-yaml", f"the front matter cannot be read: {problem}", line) from error
+    if meta is None:
+        meta = {}
     if not isinstance(meta, dict):
-        raise LessonError("the front matter between the two '---' lines is not a list of 'name: value' fields")
+        raise FrontMatterError(
+            "front-matter-yaml", "the front matter must be a list of 'name: value' lines", 2
+        )
     return meta, text[match.end():], match.group(0).count("\n") + 1
+
+
+def translation_pending(meta: dict) -> bool:
+    """A translation placeholder made by the scaffold, not translated yet."""
+    return meta.get("translation") == TRANSLATION_TODO
 
 
 def parse_lesson(text: str, path: str | PurePosixPath) -> Lesson:

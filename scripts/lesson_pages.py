@@ -47,6 +47,18 @@ def summary_line(meta: dict, ui: dict, language: str) -> str:
     return f'<ul class="pap-card">{items}</ul>'
 
 
+def translation_line(meta: dict, state: str, ui: dict, language: str, french_url: str, source: str) -> str:
+    """'Translation last aligned with the French on …', and a way to the French when it is behind."""
+    aligned = as_date((meta.get("translation") or {}).get("date"))
+    if aligned is None:
+        return ""
+    text = escape(ui["translation_aligned"].format(date=format_date(aligned, format="long", locale=language)))
+    if state == "outdated":
+        link = f'<a href="{escape(french_url)}" hreflang="{source}">{escape(ui["translation_outdated"])}</a>'
+        text += " " + link
+    return f'<p class="pap-translation pap-translation--{state.replace(" ", "-")}">{text}</p>'
+
+
 def add_summary_line(html: str, card: str) -> str:
     match = FIRST_H1_END.search(html)
     if match is None:
@@ -55,12 +67,16 @@ def add_summary_line(html: str, card: str) -> str:
 
 
 def catalogue(nav_items, current: Page, ui: dict) -> str:
-    """Each top-level navigation section that holds lessons, as a learning path."""
+    """Each top-level navigation section that holds lessons, as a learning path.
+    Pages other than lessons appear only if their front matter says `parcours: true`."""
     blocks = []
     for item in nav_items:
         if not isinstance(item, Section):
             continue
-        pages = [page for page in item.children if isinstance(page, Page)]
+        pages = [
+            page for page in item.children
+            if isinstance(page, Page) and ("level" in page.meta or page.meta.get("parcours"))
+        ]
         if not pages:
             continue
         rows = "".join(catalogue_row(page, current, ui) for page in pages)

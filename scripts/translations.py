@@ -19,17 +19,29 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from lesson_model import SOURCE_LANGUAGE, lessons_in, source_fingerprint, split_front_matter
+from html import escape
+
+from lesson_model import SOURCE_LANGUAGE, lessons_in, source_fingerprint, split_front_matter, translation_pending
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 TRANSLATION_BLOCK = re.compile(r"^translation:\n(?:[ \t]+.*\n)*", re.MULTILINE)
+
+
+STATES = ("up to date", "outdated", "missing")
+
+
+def state_of(meta: dict, french_text: str) -> str:
+    """'up to date', 'outdated' or 'missing' (a placeholder counts as missing)."""
+    if translation_pending(meta) or not isinstance(meta.get("translation"), dict):
+        return "missing"
+    return "up to date" if meta["translation"].get("source") == source_fingerprint(french_text) else "outdated"
 
 
 def status(docs_dir: Path, languages: list[str]) -> dict[str, dict[str, str]]:
     """slug → language → 'up to date' | 'outdated' | 'missing'."""
     table = {}
     for french in lessons_in(docs_dir, SOURCE_LANGUAGE):
-        fingerprint = source_fingerprint((docs_dir / french.path).read_text(encoding="utf-8"))
+        french_text = (docs_dir / french.path).read_text(encoding="utf-8")
         row = {}
         for language in languages:
             path = docs_dir / language / french.slug
@@ -37,10 +49,43 @@ def status(docs_dir: Path, languages: list[str]) -> dict[str, dict[str, str]]:
                 row[language] = "missing"
                 continue
             meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
-            recorded = (meta.get("translation") or {}).get("source")
-            row[language] = "up to date" if recorded == fingerprint else "outdated"
+            row[language] = state_of(meta, french_text)
         table[french.slug] = row
     return table
+
+
+STATUS_HEADING = re.compile(r'<h2 id="etat-des-traductions"[^>]*>.*?</h2>', re.DOTALL)
+
+
+def add_status_table(html: str, table: dict, labels: dict, page, nav) -> str:
+    """The lesson × language table, after the heading `## … {#etat-des-traductions}`."""
+    from mkdocs.utils import get_relative_url
+
+    heading = STATUS_HEADING.search(html)
+    if heading is None:
+        return html
+    missing = [state for state in STATES if state not in labels]
+    if missing:
+        raise ValueError(f"{page.file.src_uri}: status_labels lacks {', '.join(missing)}")
+    titles = {p.file.src_uri.split("/", 1)[-1]: p for p in nav.pages}
+    languages = sorted({language for row in table.values() for language in row})
+    head = "".join(f'<th scope="col">{escape(labels.get(language, language))}</th>' for language in languages)
+    rows = []
+    for slug, row in table.items():
+        lesson_page = titles.get(slug)
+        name = escape(lesson_page.title) if lesson_page else escape(slug)
+        if lesson_page:
+            name = f'<a href="{escape(get_relative_url(lesson_page.url, page.url))}">{name}</a>'
+        cells = "".join(
+            f'<td class="pap-status pap-status--{row[l].replace(" ", "-")}">{escape(labels[row[l]])}</td>'
+            for l in languages
+        )
+        rows.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+    table_html = (
+        f'<table class="pap-translations"><thead><tr><th scope="col">{escape(labels.get("lesson", ""))}</th>'
+        f'{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+    return html[: heading.end()] + "\n" + table_html + html[heading.end():]
 
 
 def stamp(docs_dir: Path, relative: str, today: date | None = None) -> str:

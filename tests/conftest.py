@@ -14,7 +14,7 @@ import pytest
 from sitepages import BuiltSite, configured_languages
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "CONTRIBUTING.md")
 
 
 def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -1,0 +1,535 @@
+"""The lesson checker: what would hurt a learner, said so a volunteer can fix it.
+
+    python scripts/lesson_lint.py            # every lesson in every language (make lint)
+
+Each problem reads ``path:line: rule-id: message``, then a hint on the next line.
+Errors make the command exit 1 and stop `mkdocs build`; warnings are shown but do not
+(an outdated translation is still worth publishing, with a notice).
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+
+from glossary import GLOSSARY_PAGE
+from lesson_model import (
+    DEVICES, LEVELS, LESSONS_FOLDER, REQUIRED_FIELDS, SECTIONS, SOURCE_LANGUAGE, TRANSLATION_TODO,
+    FrontMatterError, Lesson, as_date, is_lesson, parse_lesson, source_fingerprint, split_front_matter,
+    translation_pending,
+)
+from pymdownx.slugs import slugify
+
+ROOT = Path(__file__).resolve().parent.parent
+OPTIONAL_FIELDS = ("translation",)
+KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+IMAGE_BUDGET_BYTES = 30_000
+TEMPLATE_MARKER = "À ÉCRIRE"
+MIN_QUESTIONS, MAX_QUESTIONS = 2, 4
+VAGUE_LINK_TEXTS = {
+    "ici", "cliquez ici", "clique ici", "lien", "ce lien", "here", "click here", "link", "this link",
+    "هنا", "اضغط هنا", "رابط", "الرابط",
+}
+UNSAFE_TAGS = ("script", "style", "iframe", "object", "embed", "form")
+SLUG = slugify(case="lower")
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`[^`]*`")
+LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)(?P<attrs>\{[^}]*\})?")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)(?P<attrs>\{[^}]*\})?")
+HTML_TAG = re.compile(r"<\s*(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
+EVENT_ATTRIBUTE = re.compile(r"(?:^|[\s{\"'])on[a-z]+\s*=", re.IGNORECASE)
+UNSAFE_URL = re.compile(r"(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
+ATTR_LIST = re.compile(r"\{[:]?[^}\n]*\}")
+URL_LIKE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+EXPLICIT_ID = re.compile(r"#([\w-]+)")
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?P<attrs>\{[^}]*\})?\s*$")
+DT_ID = re.compile(r"^[^:\s].*\{[^}]*#([\w-]+)[^}]*\}\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    rule: str
+    message: str
+    hint: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        label = "" if self.severity == "error" else " (warning)"
+        return f"{self.path}:{self.line}: {self.rule}{label}: {self.message}\n    hint: {self.hint}"
+
+
+# --- Reading files safely -------------------------------------------------------------
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    data = path.read_bytes()
+    if b"\x00" in data:
+        return None, [Problem(shown, 1, "file-binary", "this is not a text file",
+                              "Lessons are plain Markdown text; save the file as text (.md).")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "file-encoding", "this file is not saved as UTF-8 text",
+                              "In your editor, choose 'Save with encoding' → UTF-8.")]
+    if not text.strip():
+        return None, [Problem(shown, 1, "file-empty", "the file is empty",
+                              "Start from docs/fr/lecons/_modele.md, or run: make lesson SLUG=... TITLE=\"...\"")]
+    return text.lstrip("\ufeff"), []
+
+
+# --- Site knowledge: which pages and anchors exist ---------------------------------------
+
+class Site:
+    """What exists in docs/: pages per language, and the anchors of each page."""
+
+    def __init__(self, docs_dir: Path, languages: list[str]):
+        self.docs_dir, self.languages = docs_dir, languages
+        self._anchors: dict[Path, set[str]] = {}
+
+    def anchors(self, page: Path) -> set[str]:
+        if page not in self._anchors:
+            ids: set[str] = set()
+            try:
+                lines = page.read_text(encoding="utf-8").splitlines()
+            except (UnicodeDecodeError, OSError):
+                lines = []
+            in_fence = False
+            for line in lines:
+                if FENCE.match(line):
+                    in_fence = not in_fence
+                heading = None if in_fence else HEADING.match(line)
+                if heading:
+                    explicit = EXPLICIT_ID.search(heading.group("attrs") or "")
+                    ids.add(explicit.group(1) if explicit else SLUG(heading.group("text"), "-"))
+                elif not in_fence and (dt := DT_ID.match(line)):
+                    ids.add(dt.group(1))
+            self._anchors[page] = ids
+        return self._anchors[page]
+
+
+# --- The checks -------------------------------------------------------------------------
+
+class LessonCheck:
+    """All checks of one lesson file in one language."""
+
+    def __init__(self, site: Site, relative: str, text: str, lesson: Lesson, french: Lesson | None):
+        self.site, self.relative, self.text, self.lesson, self.french = site, relative, text, lesson, french
+        self.shown = f"docs/{relative}"
+        self.language = lesson.language
+        self.folder = PurePosixPath(relative).parent
+        self.problems: list[Problem] = []
+        self.pending = translation_pending(lesson.meta)
+
+    def report(self, line: int, rule: str, message: str, hint: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.shown, line, rule, message, hint, severity))
+
+    def field_line(self, name: str) -> int:
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if re.match(rf"{re.escape(name)}\s*:", line):
+                return number
+        return 1
+
+    def run(self) -> list[Problem]:
+        if self.pending and self.language != SOURCE_LANGUAGE:
+            # A placeholder repeats the French text: its problems are reported once, on the French.
+            self.check_translation()
+            return self.problems
+        self.check_front_matter()
+        self.check_headings()
+        self.check_sections_and_steps()
+        self.check_body_lines()
+        self.check_unfinished()
+        self.check_translation()
+        return self.problems
+
+    # Front matter
+
+    def check_front_matter(self) -> None:
+        meta = self.lesson.meta
+        if not meta:
+            self.report(1, "front-matter-missing", "the lesson has no front matter",
+                        "Start the file with the '---' block of docs/fr/lecons/_modele.md.")
+            return
+        for name in REQUIRED_FIELDS:
+            if name not in meta:
+                self.report(1, "field-missing", f"the front matter has no '{name}'",
+                            f"Add a line '{name}: ...' between the two '---' lines (see CONTRIBUTING.md).")
+        for name in meta:
+            if name not in KNOWN_FIELDS:
+                guess = difflib.get_close_matches(name, KNOWN_FIELDS, n=1)
+                hint = f"Did you mean '{guess[0]}'?" if guess else f"Known fields: {', '.join(KNOWN_FIELDS)}."
+                self.report(self.field_line(name), "field-unknown", f"unknown field '{name}'", hint)
+        self.check_field_values(meta)
+
+    def check_field_values(self, meta: dict) -> None:
+        text_fields = ("title", "description")
+        for name in text_fields:
+            if name in meta and not (isinstance(meta[name], str) and meta[name].strip()):
+                self.report(self.field_line(name), "field-type", f"'{name}' must be a sentence of text",
+                            f"Write it after '{name}: ' on the same line.")
+        if "level" in meta and meta["level"] not in LEVELS:
+            self.report(self.field_line("level"), "field-value", f"level '{meta['level']}' is not allowed",
+                        f"Use one of: {', '.join(LEVELS)}.")
+        if "duration" in meta and not (isinstance(meta["duration"], int) and not isinstance(meta["duration"], bool)
+                                       and 1 <= meta["duration"] <= 240):
+            self.report(self.field_line("duration"), "field-type", "duration must be a number of minutes",
+                        "Write only the number, for example 'duration: 20'.")
+        for name in ("objectives", "prerequisites", "devices", "digcomp"):
+            if name in meta and not isinstance(meta[name], list):
+                self.report(self.field_line(name), "field-type", f"'{name}' must be a list",
+                            f"Write it as '{name}: [a, b]' or as lines starting with '- '.")
+        if isinstance(meta.get("objectives"), list) and not meta["objectives"]:
+            self.report(self.field_line("objectives"), "field-value", "objectives is empty",
+                        "Say in one line each what the learner will be able to do.")
+        for device in meta.get("devices") or [] if isinstance(meta.get("devices"), list) else []:
+            if device not in DEVICES:
+                self.report(self.field_line("devices"), "field-value", f"device '{device}' is not allowed",
+                            f"Use one of: {', '.join(DEVICES)}.")
+        for code in meta.get("digcomp") or [] if isinstance(meta.get("digcomp"), list) else []:
+            if not re.fullmatch(r"[1-5]\.[1-6]", str(code)):
+                self.report(self.field_line("digcomp"), "field-value", f"'{code}' is not a DigComp 2.2 competence",
+                            "Use codes such as \"2.1\" (area.competence, areas 1 to 5), in quotes.")
+        for prerequisite in meta.get("prerequisites") or [] if isinstance(meta.get("prerequisites"), list) else []:
+            if not (self.site.docs_dir / self.language / f"{prerequisite}.md").is_file():
+                self.report(self.field_line("prerequisites"), "field-value",
+                            f"prerequisite '{prerequisite}' is not a lesson",
+                            f"Write the lesson's path without '.md', for example '{LESSONS_FOLDER}/antivirus'.")
+        if "last_checked" in meta:
+            checked = as_date(meta["last_checked"])
+            if checked is None:
+                self.report(self.field_line("last_checked"), "date-invalid",
+                            f"last_checked '{meta['last_checked']}' is not a date",
+                            "Write the date as YYYY-MM-DD, for example 2026-11-28.")
+            elif checked > date.today():
+                self.report(self.field_line("last_checked"), "date-future",
+                            f"last_checked {checked.isoformat()} is in the future",
+                            "Write the day you last checked the steps against the real service.")
+
+    # Headings, sections, steps
+
+    def check_headings(self) -> None:
+        top = [h for h in self.lesson.headings if h.level == 1]
+        if len(top) != 1:
+            line = top[1].line if len(top) > 1 else 1
+            self.report(line, "heading-h1", f"the lesson has {len(top)} main titles (lines starting with '# ')",
+                        "Keep exactly one '# ' title, at the top; use '## ' for sections.")
+        previous = 1
+        for heading in self.lesson.headings:
+            if heading.level > previous + 1:
+                self.report(heading.line, "heading-skip",
+                            f"heading '{heading.text}' jumps from level {previous} to level {heading.level}",
+                            f"Use {'#' * (previous + 1)} for this heading, so screen-reader users do not miss a level.")
+            previous = heading.level
+
+    def check_sections_and_steps(self) -> None:
+        sections = self.lesson.sections
+        for name, required in SECTIONS.items():
+            if required and name not in sections:
+                self.report(1, "section-missing", f"the section {{#{name}}} is missing",
+                            f"Add '## <title> {{#{name}}}' with its content (see CONTRIBUTING.md for the order).")
+        for name, section in sections.items():
+            if not section.text:
+                self.report(section.line, "section-empty", f"the section '{section.title}' is empty",
+                            "Write its content, or remove it if it is optional.")
+        order = [name for name in SECTIONS if name in sections]
+        if list(sections) != order:
+            self.report(1, "section-order", "the sections are not in the usual order",
+                        f"Put them in this order: {', '.join('#' + name for name in order)}.")
+        seen: set[str] = set()
+        for expected, step in enumerate(self.lesson.steps, start=1):
+            if step.id in seen:
+                self.report(step.line, "step-id-duplicate", f"the step id '{step.id}' is used twice",
+                            "Number the steps etape-1, etape-2, ... once each.")
+            elif step.number != expected:
+                self.report(step.line, "step-number", f"step {step.number} comes where step {expected} is expected",
+                            f"Renumber this step {{#etape-{expected}}} (and the following ones).")
+            seen.add(step.id)
+            if not step.says_what_to_see:
+                self.report(step.line, "step-result", f"step {step.number} does not say what the learner should see",
+                            "End the step with a paragraph such as '**Vous voyez :** ...' followed by a line '{: .voir }'.")
+        if "etapes" in sections and not self.lesson.steps:
+            self.report(sections["etapes"].line, "step-missing", "the steps section has no step",
+                        "Write each step as '#### Étape 1 : ... {#etape-1}'.")
+        if "verifier" in sections and not MIN_QUESTIONS <= self.lesson.questions <= MAX_QUESTIONS:
+            self.report(sections["verifier"].line, "questions-count",
+                        f"'check yourself' has {self.lesson.questions} questions",
+                        f"Ask {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, each as '??? question \"...\"'.")
+
+    # Body: images, links, unsafe content
+
+    def body_lines(self):
+        """(line number, text) of the lesson body, without code blocks or inline code."""
+        in_fence = False
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if not in_fence:
+                yield number, INLINE_CODE.sub("", line)
+
+    def check_body_lines(self) -> None:
+        image_bytes, image_line = 0, 1
+        _, _, body_start = split_front_matter(self.text)
+        for number, line in self.body_lines():
+            if number < body_start:
+                continue
+            for image in IMAGE.finditer(line):
+                image_bytes += self.check_image(number, image)
+                image_line = image_line if image_line > 1 else number
+            for link in LINK.finditer(line):
+                self.check_link(number, link)
+            self.check_unsafe(number, line)
+        if image_bytes > IMAGE_BUDGET_BYTES:
+            self.report(image_line, "image-budget",
+                        f"the images of this lesson weigh {image_bytes // 1000} KB (at most {IMAGE_BUDGET_BYTES // 1000} KB)",
+                        "Simplify the drawings, or use fewer; learners pay for every byte.")
+
+    def check_image(self, number: int, image: re.Match) -> int:
+        src, alt = image.group("src"), image.group("alt").strip()
+        if re.match(r"^(https?:)?//", src):
+            self.report(number, "image-external", f"the image {src} comes from another website",
+                        "Save the image in docs/fr/lecons/images/ (our own drawing) and link to it there.")
+            return 0
+        if UNSAFE_URL.match(src):
+            return 0  # reported by check_unsafe
+        name = PurePosixPath(src).name
+        if not alt or alt.lower() in ("image", "illustration", "photo", "img", "صورة") or name.lower() in alt.lower() \
+                or re.fullmatch(r"[\w-]+\.(svg|png|jpe?g|gif|webp)", alt, re.IGNORECASE):
+            self.report(number, "image-alt", f"the image {name} has no real text alternative",
+                        "Between [ ] write what the image shows, for someone who cannot see it.")
+        found = self.find_file(src)
+        if found is None:
+            self.report(number, "image-missing", f"the image {src} does not exist",
+                        f"Check the name, or add the file to docs/{SOURCE_LANGUAGE}/{self.folder.relative_to(self.language)}/images/.")
+            return 0
+        return found.stat().st_size
+
+    def find_file(self, target: str) -> Path | None:
+        """A file linked from this lesson: in its own language, or the French one (shared images)."""
+        path = posixpath.normpath(posixpath.join(self.folder.as_posix(), target))
+        candidates = [self.site.docs_dir / path]
+        if path.startswith(f"{self.language}/"):
+            candidates.append(self.site.docs_dir / SOURCE_LANGUAGE / path.split("/", 1)[1])
+        return next((c for c in candidates if c.is_file()), None)
+
+    def check_link(self, number: int, link: re.Match) -> None:
+        text, target = link.group("text").strip(), link.group("target")
+        if text.lower().strip(" .!:") in VAGUE_LINK_TEXTS or URL_LIKE.match(text) or not text:
+            self.report(number, "link-text", f"the link text '{text}' does not say where it leads",
+                        "Write the name of the page or site, for example [le site de la CAF](https://www.caf.fr/).")
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+            return  # external (http, mailto, tel) or unsafe (reported by check_unsafe)
+        page, _, anchor = target.partition("#")
+        if not page:
+            destination = self.site.docs_dir / self.relative
+        else:
+            path = posixpath.normpath(posixpath.join(self.folder.as_posix(), page))
+            destination = self.site.docs_dir / path
+            if not destination.is_file():
+                french = self.site.docs_dir / SOURCE_LANGUAGE / path.split("/", 1)[-1]
+                other = " It exists in French: link it explicitly, for example ../../fr/... ." if french.is_file() else ""
+                self.report(number, "link-broken", f"the link to {page} leads to no page in this language",
+                            f"Check the file name and folder.{other}")
+                return
+            if not path.startswith(f"{self.language}/") and not path.startswith(f"{SOURCE_LANGUAGE}/"):
+                self.report(number, "link-broken", f"the link to {page} leaves the {self.language} pages",
+                            "Link a page of the same language, or the French page explicitly.")
+                return
+        if anchor and destination.suffix == ".md" and anchor not in self.site.anchors(destination):
+            self.report(number, "link-anchor", f"the link to {target} points to a place '#{anchor}' that does not exist",
+                        "Check the step or section id, for example #etape-3.")
+
+    def check_unfinished(self) -> None:
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if TEMPLATE_MARKER in line:
+                self.report(number, "template-text", "this line still holds the template's 'À ÉCRIRE'",
+                            "Replace it with the lesson's own text.")
+
+    def check_unsafe(self, number: int, line: str) -> None:
+        for tag in HTML_TAG.finditer(line):
+            name = tag.group("name").lower()
+            if name in UNSAFE_TAGS:
+                self.report(number, "unsafe-html", f"<{name}> is not allowed in a lesson",
+                            "Lessons are plain Markdown: remove the tag; scripts, frames and forms are never allowed.")
+            else:
+                self.report(number, "raw-html", f"<{name}> is HTML; lessons are written in Markdown only",
+                            "Use Markdown (** for bold, !!! for boxes, ??? question for questions) instead.")
+        attribute_text = " ".join(tag.group(0) for tag in HTML_TAG.finditer(line))
+        attribute_text += " " + " ".join(a.group(0) for a in ATTR_LIST.finditer(line))
+        if EVENT_ATTRIBUTE.search(attribute_text):
+            self.report(number, "unsafe-attribute", "an 'on...=' attribute would run code in the learner's browser",
+                        "Remove it: lessons never run code.")
+        urls = [m.group("target") for m in LINK.finditer(line)] + [m.group("src") for m in IMAGE.finditer(line)]
+        if any(UNSAFE_URL.match(url) for url in urls) or UNSAFE_URL.search(attribute_text):
+            self.report(number, "unsafe-url", "a 'javascript:' or 'data:' address is not allowed",
+                        "Link to a page (https://...) or to a file of the site.")
+
+    # Translations
+
+    def check_translation(self) -> None:
+        if self.language == SOURCE_LANGUAGE:
+            return
+        if self.french is None:
+            self.report(1, "translation-orphan", "there is no French lesson with this file name",
+                        f"A translation has the same file name as its French source in docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/.")
+            return
+        marker = self.lesson.meta.get("translation")
+        if self.pending:
+            self.report(self.field_line("translation"), "translation-todo",
+                        "not translated yet: readers see a notice that links to the French",
+                        "Translate the text, then run: python scripts/translations.py stamp " + self.relative,
+                        "warning")
+            return
+        if not isinstance(marker, dict) or "source" not in marker:
+            self.report(1, "translation-marker", "the translation does not say which French text it follows",
+                        "Run: python scripts/translations.py stamp " + self.relative)
+        else:
+            french_text = (self.site.docs_dir / self.french.path).read_text(encoding="utf-8")
+            if str(marker["source"]) != source_fingerprint(french_text):
+                self.report(self.field_line("translation"), "translation-outdated",
+                            "the French lesson has changed since this translation was made",
+                            "Carry the French changes over, then run: python scripts/translations.py stamp " + self.relative,
+                            "warning")
+        self.check_same_structure()
+
+    def check_same_structure(self) -> None:
+        french, mine = self.french, self.lesson
+        if mine.step_ids != french.step_ids:
+            self.report(1, "translation-structure",
+                        f"the steps differ from the French ({', '.join(mine.step_ids) or 'none'} instead of "
+                        f"{', '.join(french.step_ids) or 'none'})",
+                        "Keep exactly the French steps and their {#etape-N} ids, in the same order.")
+        if list(mine.sections) != list(french.sections):
+            self.report(1, "translation-structure",
+                        f"the sections differ from the French ({', '.join(mine.sections)} instead of {', '.join(french.sections)})",
+                        "Keep the same sections, with the same {#id}, as the French.")
+        if len(mine.images) != len(french.images):
+            self.report(1, "translation-structure",
+                        f"the translation has {len(mine.images)} images, the French {len(french.images)}",
+                        "Use the same images as the French, each with a translated description.")
+
+
+def check_lesson(site: Site, relative: str, french: Lesson | None) -> list[Problem]:
+    path = site.docs_dir / relative
+    text, problems = read_text(path, f"docs/{relative}")
+    if text is None:
+        return problems
+    try:
+        lesson = parse_lesson(text, relative)
+    except FrontMatterError as error:
+        return [Problem(f"docs/{relative}", error.line, error.rule, error.message,
+                        "Each line between the two '---' is 'name: value'; lists are [a, b]; "
+                        "put a text containing ':' between quotes.")]
+    return LessonCheck(site, relative, text, lesson, french).run()
+
+
+def read_source_lesson(docs_dir: Path, relative: str) -> Lesson | None:
+    try:
+        return parse_lesson((docs_dir / relative).read_text(encoding="utf-8"), relative)
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None
+
+
+def languages_in(docs_dir: Path) -> list[str]:
+    """Language folders of docs/, the source language first."""
+    found = sorted(p.name for p in docs_dir.iterdir() if p.is_dir() and re.fullmatch(r"[a-z]{2}(-[A-Za-z]+)?", p.name))
+    return [SOURCE_LANGUAGE] + [language for language in found if language != SOURCE_LANGUAGE]
+
+
+def lesson_paths(docs_dir: Path, language: str) -> list[str]:
+    folder = docs_dir / language / LESSONS_FOLDER
+    if not folder.is_dir():
+        return []
+    return [
+        relative
+        for path in sorted(folder.rglob("*.md"))
+        if is_lesson(relative := path.relative_to(docs_dir).as_posix())
+    ]
+
+
+def lint(docs_dir: Path, languages: list[str] | None = None) -> list[Problem]:
+    languages = languages or languages_in(docs_dir)
+    site = Site(docs_dir, languages)
+    problems: list[Problem] = []
+    french_paths = lesson_paths(docs_dir, SOURCE_LANGUAGE)
+    for relative in french_paths:
+        problems += check_lesson(site, relative, None)
+    for language in languages[1:]:
+        present = set(lesson_paths(docs_dir, language))
+        for relative in sorted(present):
+            slug = relative.split("/", 1)[1]
+            french = read_source_lesson(docs_dir, f"{SOURCE_LANGUAGE}/{slug}")
+            problems += check_lesson(site, relative, french)
+        for french_relative in french_paths:
+            slug = french_relative.split("/", 1)[1]
+            if f"{language}/{slug}" not in present:
+                problems.append(Problem(
+                    f"docs/{language}/{slug}", 1, "translation-missing", f"no {language} translation yet",
+                    f"Readers see a notice that links to the French. To start one: make lesson-translation "
+                    f"LANGUAGE={language} SLUG={PurePosixPath(slug).stem}",
+                    "warning"))
+    return sorted(problems)
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def summary(problems: list[Problem]) -> str:
+    error_count, warning_count = len(errors(problems)), len(problems) - len(errors(problems))
+    if not problems:
+        return "Lesson check: no problem found."
+    return f"Lesson check: {error_count} error(s), {warning_count} warning(s)."
+
+
+def report(problems: list[Problem]) -> str:
+    return "\n".join([str(p) for p in problems] + [summary(problems)])
+
+
+# --- The second look: the built HTML of lesson content --------------------------------------
+
+class _UnsafeHtmlFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in UNSAFE_TAGS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.found.append(f"{name}= on <{tag}>")
+            if name in ("href", "src", "action", "formaction", "xlink:href", "poster") and UNSAFE_URL.match(value.strip()):
+                self.found.append(f"{name}=\"{value[:30]}\" on <{tag}>")
+            if tag == "img" and name == "src" and re.match(r"^(https?:)?//", value):
+                self.found.append(f"external image {value}")
+
+
+def check_built_html(html: str, shown: str) -> list[Problem]:
+    finder = _UnsafeHtmlFinder()
+    finder.feed(html)
+    return [
+        Problem(shown, 1, "built-html-unsafe", f"the built page contains {item}",
+                "Something in this lesson produced unsafe HTML; remove it from the Markdown.")
+        for item in finder.found
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    problems = lint(ROOT / "docs")
+    print(report(problems))
+    return 1 if errors(problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

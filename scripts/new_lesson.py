@@ -1,0 +1,115 @@
+"""Start a lesson, or the translation of one, from the template.
+
+    python scripts/new_lesson.py SLUG "Title" [--parcours "Communiquer"]   (make lesson)
+    python scripts/new_lesson.py --translate ar SLUG                        (make lesson-translation)
+
+A new lesson is written in French (the source) from docs/fr/lecons/_modele.md with
+today's date, and added to its learning path in mkdocs.yml. Every other language gets a
+placeholder marked `translation: todo`: readers of that language see a "not translated
+yet" notice linking to the French, never the French text labelled as their language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from lesson_lint import languages_in
+from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE, TRANSLATION_TODO
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = f"{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/_modele.md"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+NAV_SECTION = re.compile(r"^  - (?P<title>[^:\n]+):\s*$")
+
+
+class ScaffoldError(ValueError):
+    pass
+
+
+def placeholder(french_text: str) -> str:
+    """The French text, marked as waiting for its translation."""
+    return french_text.replace("\n---\n", f"\ntranslation: {TRANSLATION_TODO}\n---\n", 1)
+
+
+def add_to_nav(config_text: str, entry: str, parcours: str) -> str:
+    lines = config_text.split("\n")
+    try:
+        nav_start = lines.index("nav:")
+    except ValueError as error:
+        raise ScaffoldError("mkdocs.yml has no 'nav:' section") from error
+    sections = {}
+    for index in range(nav_start + 1, len(lines)):
+        if lines[index] and not lines[index].startswith(" "):
+            break
+        if match := NAV_SECTION.match(lines[index]):
+            sections[match.group("title")] = index
+    if parcours not in sections:
+        raise ScaffoldError(f"no learning path '{parcours}' in mkdocs.yml; choose one of: {', '.join(sections)}")
+    last = sections[parcours]
+    while last + 1 < len(lines) and lines[last + 1].startswith("      - "):
+        last += 1
+    lines.insert(last + 1, f"      - {entry}")
+    return "\n".join(lines)
+
+
+def new_lesson(root: Path, slug: str, title: str, parcours: str, today: date) -> list[Path]:
+    if not SLUG.fullmatch(slug):
+        raise ScaffoldError(f"'{slug}' is not a valid lesson name: use lowercase letters, digits and dashes, e.g. envoyer-un-sms")
+    docs = root / "docs"
+    french = docs / SOURCE_LANGUAGE / LESSONS_FOLDER / f"{slug}.md"
+    if french.exists():
+        raise ScaffoldError(f"docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md already exists")
+    text = (docs / TEMPLATE).read_text(encoding="utf-8")
+    text = text.replace("title: À ÉCRIRE\n", f"title: {title}\n", 1).replace("# À ÉCRIRE\n", f"# {title}\n", 1)
+    text = re.sub(r"^last_checked: .*$", f"last_checked: {today.isoformat()}", text, count=1, flags=re.MULTILINE)
+    config = root / "mkdocs.yml"
+    config.write_text(add_to_nav(config.read_text(encoding="utf-8"), f"{LESSONS_FOLDER}/{slug}.md", parcours), encoding="utf-8")
+    french.write_text(text, encoding="utf-8")
+    created = [french]
+    for language in languages_in(docs)[1:]:
+        created.append(start_translation(root, language, slug))
+    return created
+
+
+def start_translation(root: Path, language: str, slug: str) -> Path:
+    docs = root / "docs"
+    french = docs / SOURCE_LANGUAGE / LESSONS_FOLDER / f"{slug}.md"
+    if not french.exists():
+        raise ScaffoldError(f"there is no French lesson docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md")
+    target = docs / language / LESSONS_FOLDER / f"{slug}.md"
+    if target.exists():
+        raise ScaffoldError(f"docs/{language}/{LESSONS_FOLDER}/{slug}.md already exists")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(placeholder(french.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Start a lesson or a translation from the template.")
+    parser.add_argument("--translate", metavar="LANG", help="start the LANG translation of an existing lesson")
+    parser.add_argument("slug", help="file name of the lesson, without .md, e.g. envoyer-un-sms")
+    parser.add_argument("title", nargs="?", help="title of the new lesson, in French")
+    parser.add_argument("--parcours", default="Premiers pas", help="learning path (a section of nav: in mkdocs.yml)")
+    arguments = parser.parse_args(argv)
+    try:
+        if arguments.translate:
+            created = [start_translation(ROOT, arguments.translate, arguments.slug)]
+        else:
+            if not arguments.title:
+                parser.error("give the lesson's title, e.g. make lesson SLUG=envoyer-un-sms TITLE=\"Envoyer un SMS\"")
+            created = new_lesson(ROOT, arguments.slug, arguments.title, arguments.parcours, date.today())
+    except ScaffoldError as error:
+        print(f"Cannot create the lesson: {error}.", file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"created {path.relative_to(ROOT)}")
+    print("Next: write every 'À ÉCRIRE', then run 'make serve' to look at it and 'make lint' to check it.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

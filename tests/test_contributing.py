@@ -1,0 +1,187 @@
+"""What a contributor meets: the scaffold, the build that stops on a bad lesson,
+placeholders that are never published as translations, the translation status, and the
+GitHub workflow."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build, build_or_fail
+from lesson_lint import lint
+from new_lesson import ScaffoldError, add_to_nav, new_lesson, start_translation
+
+
+@pytest.fixture
+def project(project_copy):
+    return project_copy("contributing")
+
+
+def test_scaffold_creates_the_french_lesson_dated_today_and_adds_it_to_its_path(project):
+    created = new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
+
+    assert [p.relative_to(project).as_posix() for p in created] == [
+        "docs/fr/lecons/envoyer-un-sms.md", "docs/ar/lecons/envoyer-un-sms.md", "docs/en/lecons/envoyer-un-sms.md",
+    ]
+    french = created[0].read_text(encoding="utf-8")
+    assert "title: Envoyer un SMS\n" in french and "\n# Envoyer un SMS\n" in french
+    assert "last_checked: 2026-11-28\n" in french
+    nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - Communiquer:\n      - lecons/e-mail-piece-jointe.md\n      - lecons/envoyer-un-sms.md\n" in nav
+    for placeholder in created[1:]:
+        assert "\ntranslation: todo\n---\n" in placeholder.read_text(encoding="utf-8")
+
+
+def test_a_scaffolded_lesson_is_reported_until_it_is_written(project):
+    new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
+    problems = [p for p in lint(project / "docs") if p.path == "docs/fr/lecons/envoyer-un-sms.md"]
+    assert {p.rule for p in problems} == {"template-text", "image-missing"}
+
+
+def test_scaffold_refuses_a_bad_name_an_existing_lesson_and_an_unknown_path(project):
+    with pytest.raises(ScaffoldError, match="'Envoyer SMS' is not a valid lesson name"):
+        new_lesson(project, "Envoyer SMS", "x", "Communiquer", date.today())
+    with pytest.raises(ScaffoldError, match="docs/fr/lecons/antivirus.md already exists"):
+        new_lesson(project, "antivirus", "x", "Communiquer", date.today())
+    with pytest.raises(ScaffoldError, match="no learning path 'Cuisine' in mkdocs.yml; choose one of: Premiers pas, Communiquer"):
+        new_lesson(project, "recette", "x", "Cuisine", date.today())
+
+
+def test_add_to_nav_appends_at_the_end_of_the_section():
+    config = "nav:\n  - index.md\n  - A:\n      - a1.md\n  - B:\n      - b1.md\n      - b2.md\n  - c.md\n\ntheme: x\n"
+    assert add_to_nav(config, "b3.md", "B") == (
+        "nav:\n  - index.md\n  - A:\n      - a1.md\n  - B:\n      - b1.md\n      - b2.md\n      - b3.md\n  - c.md\n\ntheme: x\n"
+    )
+
+
+def test_make_lesson_prints_what_to_do_next(project):
+    result = subprocess.run(
+        [sys.executable, "scripts/new_lesson.py", "envoyer-un-sms", "Envoyer un SMS", "--parcours", "Communiquer"],
+        cwd=project, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(
+        "Next: write every 'À ÉCRIRE', then run 'make serve' to look at it and 'make lint' to check it.\n"
+    )
+
+
+# --- The build fails closed --------------------------------------------------------------
+
+def test_build_stops_with_the_checker_messages_on_a_bad_lesson(project, tmp_path):
+    lesson = project / "docs/fr/lecons/antivirus.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("![Un écran d'ordinateur avec un virus barré, et un bouclier vert coché à côté.]", "![]"), encoding="utf-8")
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode != 0
+    assert "docs/fr/lecons/antivirus.md:" in result.stderr
+    assert ": image-alt: the image antivirus.svg has no real text alternative" in result.stderr
+    assert "Run 'make lint' to see every problem." in result.stderr
+    assert not (tmp_path / "site/lecons/antivirus/index.html").exists()
+
+
+# --- Placeholders and translation state, as readers see them ---------------------------------
+
+@pytest.fixture(scope="module")
+def site_with_placeholder(project_copy, tmp_path_factory):
+    project = project_copy("placeholder")
+    new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
+    french = project / "docs/fr/lecons/envoyer-un-sms.md"
+    written = french.read_text(encoding="utf-8").replace("À ÉCRIRE", "Texte écrit")
+    written = written.replace("images/a-dessiner.svg", "images/antivirus.svg")
+    french.write_text(written, encoding="utf-8")
+    antivirus = project / "docs/fr/lecons/antivirus.md"
+    antivirus.write_text(antivirus.read_text(encoding="utf-8").replace("Revenez à", "Retournez à"), encoding="utf-8")
+    return build_or_fail(project, tmp_path_factory.mktemp("placeholder-site"))
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_placeholder_is_published_as_not_translated_never_as_a_translation(site_with_placeholder, language):
+    page = site_with_placeholder.page(f"{language}/lecons/envoyer-un-sms/")
+    article = page.soup.select_one("article")
+    assert "Texte écrit" not in article.get_text()
+    assert article.select_one('a[hreflang="fr"]')["lang"] == "fr"
+    nav_titles = [a.get_text(strip=True) for a in site_with_placeholder.page(f"{language}/").soup.select(".md-nav__link")]
+    assert "Envoyer un SMS" not in nav_titles
+
+
+def test_an_outdated_translation_says_so_and_links_to_the_french(site_with_placeholder):
+    page = site_with_placeholder.page("en/lecons/antivirus/")
+    line = page.soup.select_one("p.pap-translation")
+    assert "pap-translation--outdated" in line["class"]
+    assert line.get_text(" ", strip=True).startswith("Translation last aligned with the French on November 28, 2026.")
+    assert page.resolve(line.a["href"]) == site_with_placeholder.dir / "lecons/antivirus/index.html"
+
+
+def test_an_up_to_date_translation_says_when_it_was_aligned(site):
+    line = site.page("ar/lecons/antivirus/").soup.select_one("p.pap-translation")
+    assert line["class"] == ["pap-translation", "pap-translation--up-to-date"]
+    assert line.a is None
+
+
+def test_translation_status_page_shows_each_lesson_and_language(site_with_placeholder):
+    page = site_with_placeholder.page("contribuer/traductions/")
+    rows = {
+        row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.select("td")]
+        for row in page.soup.select("table.pap-translations tbody tr")
+    }
+    assert rows["Envoyer un SMS"] == ["Manquante", "Manquante"]
+    assert rows["Se protéger des virus : l'antivirus"] == ["En retard sur le français", "En retard sur le français"]
+    assert rows["Envoyer un e-mail avec une pièce jointe"] == ["À jour", "À jour"]
+    assert [th.get_text() for th in page.soup.select("table.pap-translations thead th")] == ["Leçon", "Arabe", "Anglais"]
+
+
+def test_contribute_page_shows_the_contributor_guide(site):
+    page = site.page("contribuer/")
+    assert page.soup.select_one("article h1").get_text(strip=True) == "Contribuer à Pas à pas"
+    assert "make lesson SLUG=" in page.soup.select_one("article").get_text()
+    assert site.page("en/contribuer/").soup.select_one("article h1").get_text(strip=True) == "Contributing to Pas à pas"
+
+
+def test_translations_command_lists_every_lesson(tmp_path):
+    result = subprocess.run([sys.executable, "scripts/translations.py", "status"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "lecons/antivirus.md: ar up to date, en up to date" in result.stdout.splitlines()
+
+
+# --- GitHub ------------------------------------------------------------------------------------
+
+WORKFLOW = ROOT / ".github/workflows/checks.yml"
+
+
+def test_workflow_is_valid_against_the_github_schema():
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_grants_nothing_by_default_and_each_job_only_what_it_needs():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}
+    assert {name: job["permissions"] for name, job in workflow["jobs"].items()} == {
+        "test": {"contents": "read"},
+        "build": {"contents": "read"},
+        "deploy": {"pages": "write", "id-token": "write"},
+    }
+
+
+def test_workflow_runs_the_readme_test_command_and_pins_every_action():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "run: make test" in text
+    uses = re.findall(r"uses:\s*(\S+)", text)
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+
+
+def test_pull_request_template_has_the_checklist():
+    text = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    for item in ("make test", "make serve", "Tab", "mot de passe", "relue par une personne qui parle la langue"):
+        assert item in text
+    assert text.count("- [ ]") >= 4

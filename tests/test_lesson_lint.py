@@ -1,0 +1,454 @@
+"""The lesson checker: for every rule, a lesson that breaks it gets exactly the expected
+message, and a good lesson gets none. The checker never crashes on a broken file."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from lesson_lint import Problem, check_built_html, errors, lint, report
+from lesson_model import source_fingerprint
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD = """---
+title: Exemple
+description: Une leçon d'exemple.
+level: debutant
+duration: 10
+objectives:
+  - Apprendre
+prerequisites: []
+devices: [ordinateur]
+digcomp: ["2.1"]
+last_checked: 2026-01-01
+---
+
+# Exemple
+
+![Un dessin d'enveloppe avec un trombone.](images/dessin.svg)
+
+## Ce que vous allez apprendre {#apprendre}
+
+Apprendre.
+
+## Avant de commencer {#avant}
+
+Rien.
+
+## Les étapes {#etapes}
+
+### Étape 1 : ouvrez {#etape-1}
+
+Ouvrez [la leçon suivante](autre.md#etape-1).
+
+**Vous voyez :** la page.
+{: .voir }
+
+### Étape 2 : fermez {#etape-2}
+
+Fermez.
+
+**Vous voyez :** rien.
+{: .voir }
+
+## Pour l'aidant·e {#aidant}
+
+Aidez.
+
+## Si ça ne marche pas {#probleme}
+
+Recommencez.
+
+## Pas d'internet ? {#autres-solutions}
+
+Le guichet.
+
+## Vérifiez vos connaissances {#verifier}
+
+??? question "Un ?"
+    Oui.
+
+??? question "Deux ?"
+    Oui.
+
+## Aide officielle {#aide-officielle}
+
+- [Le site de la CAF](https://www.caf.fr/)
+"""
+
+LESSON = "docs/fr/lecons/exemple.md"
+
+
+def make_docs(tmp_path: Path, translate: bool = True) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "fr/lecons/images").mkdir(parents=True)
+    (docs / "fr/lecons/exemple.md").write_text(GOOD, encoding="utf-8")
+    (docs / "fr/lecons/autre.md").write_text(GOOD.replace("(autre.md#etape-1)", "(#etape-2)"), encoding="utf-8")
+    (docs / "fr/lecons/images/dessin.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    if translate:
+        (docs / "en/lecons").mkdir(parents=True)
+        for name in ("exemple.md", "autre.md"):
+            french = (docs / "fr/lecons" / name).read_text(encoding="utf-8")
+            marker = f"translation:\n  source: {source_fingerprint(french)}\n  date: 2026-01-02\n---\n"
+            (docs / "en/lecons" / name).write_text(french.replace("\n---\n", "\n" + marker, 1), encoding="utf-8")
+    return docs
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def problems_after(tmp_path, change, path="fr/lecons/exemple.md", translate=False):
+    docs = make_docs(tmp_path, translate=translate)
+    target = docs / path
+    text = target.read_text(encoding="utf-8")
+    new = change(text)
+    if isinstance(new, bytes):
+        target.write_bytes(new)
+    else:
+        target.write_text(new, encoding="utf-8")
+    return [str(p) for p in lint(docs)], (new if isinstance(new, str) else "")
+
+
+def test_a_good_lesson_and_its_translation_have_no_problem(tmp_path):
+    assert lint(make_docs(tmp_path)) == []
+
+
+def test_the_real_lessons_have_no_error():
+    assert errors(lint(ROOT / "docs")) == []
+
+
+def test_report_ends_with_a_summary():
+    problem = Problem("docs/fr/lecons/x.md", 3, "image-alt", "message", "hint")
+    assert report([problem]) == (
+        "docs/fr/lecons/x.md:3: image-alt: message\n    hint: hint\nLesson check: 1 error(s), 0 warning(s)."
+    )
+    assert report([]) == "Lesson check: no problem found."
+
+
+# --- Broken files: reported, never a crash -------------------------------------------
+
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        ("", f"{LESSON}:1: file-empty: the file is empty\n    hint: Start from docs/fr/lecons/_modele.md, "
+             "or run: make lesson SLUG=... TITLE=\"...\""),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", f"{LESSON}:1: file-binary: this is not a text file\n"
+                                       "    hint: Lessons are plain Markdown text; save the file as text (.md)."),
+        ("# Titre\n\nCaf\xe9".encode("latin-1"), f"{LESSON}:3: file-encoding: this file is not saved as UTF-8 text\n"
+                                                  "    hint: In your editor, choose 'Save with encoding' → UTF-8."),
+        ("---\ntitle: Exemple\n\n# Exemple\n", f"{LESSON}:1: front-matter-unclosed: the front matter opened with '---' "
+                                              "on line 1 is never closed\n    hint: Each line between the two '---' is "
+                                              "'name: value'; lists are [a, b]; put a text containing ':' between quotes."),
+    ],
+    ids=["empty", "binary", "not-utf8", "unclosed-front-matter"],
+)
+def test_a_broken_file_is_reported_not_crashed_on(tmp_path, content, expected):
+    found, _ = problems_after(tmp_path, lambda text: content)
+    assert found == [expected]
+
+
+def test_unreadable_yaml_is_reported_with_its_line(tmp_path):
+    found, _ = problems_after(tmp_path, lambda t: t.replace("devices: [ordinateur]", "devices: [ordinateur"))
+    assert found == [
+        f"{LESSON}:{line_of(GOOD, 'digcomp:')}: front-matter-yaml: the front matter cannot be read: expected ',' or ']', but got ':'\n"
+        "    hint: Each line between the two '---' is 'name: value'; lists are [a, b]; put a text containing ':' between quotes."
+    ]
+
+
+# --- One rule at a time: the exact message ---------------------------------------------
+
+RULES = {
+    "front-matter-missing": (
+        lambda t: t.split("---\n", 2)[2],
+        lambda t: [f"{LESSON}:1: front-matter-missing: the lesson has no front matter\n"
+                   "    hint: Start the file with the '---' block of docs/fr/lecons/_modele.md."],
+    ),
+    "field-missing": (
+        lambda t: t.replace("level: debutant\n", ""),
+        lambda t: [f"{LESSON}:1: field-missing: the front matter has no 'level'\n"
+                   "    hint: Add a line 'level: ...' between the two '---' lines (see CONTRIBUTING.md)."],
+    ),
+    "field-unknown": (
+        lambda t: t.replace("duration: 10\n", "duration: 10\nobjectifs: [a]\n"),
+        lambda t: [f"{LESSON}:{line_of(t, 'objectifs')}: field-unknown: unknown field 'objectifs'\n"
+                   "    hint: Did you mean 'objectives'?"],
+    ),
+    "field-type": (
+        lambda t: t.replace("duration: 10", "duration: dix minutes"),
+        lambda t: [f"{LESSON}:{line_of(t, 'duration:')}: field-type: duration must be a number of minutes\n"
+                   "    hint: Write only the number, for example 'duration: 20'."],
+    ),
+    "field-value-level": (
+        lambda t: t.replace("level: debutant", "level: facile"),
+        lambda t: [f"{LESSON}:{line_of(t, 'level:')}: field-value: level 'facile' is not allowed\n"
+                   "    hint: Use one of: decouverte, debutant, intermediaire."],
+    ),
+    "field-value-device": (
+        lambda t: t.replace("devices: [ordinateur]", "devices: [tablette]"),
+        lambda t: [f"{LESSON}:{line_of(t, 'devices:')}: field-value: device 'tablette' is not allowed\n"
+                   "    hint: Use one of: ordinateur, telephone."],
+    ),
+    "field-value-digcomp": (
+        lambda t: t.replace('digcomp: ["2.1"]', 'digcomp: ["7.1"]'),
+        lambda t: [f"{LESSON}:{line_of(t, 'digcomp:')}: field-value: '7.1' is not a DigComp 2.2 competence\n"
+                   '    hint: Use codes such as "2.1" (area.competence, areas 1 to 5), in quotes.'],
+    ),
+    "field-value-prerequisite": (
+        lambda t: t.replace("prerequisites: []", "prerequisites: [lecons/inconnue]"),
+        lambda t: [f"{LESSON}:{line_of(t, 'prerequisites:')}: field-value: prerequisite 'lecons/inconnue' is not a lesson\n"
+                   "    hint: Write the lesson's path without '.md', for example 'lecons/antivirus'."],
+    ),
+    "date-invalid": (
+        lambda t: t.replace("last_checked: 2026-01-01", "last_checked: hier"),
+        lambda t: [f"{LESSON}:{line_of(t, 'last_checked:')}: date-invalid: last_checked 'hier' is not a date\n"
+                   "    hint: Write the date as YYYY-MM-DD, for example 2026-11-28."],
+    ),
+    "date-future": (
+        lambda t: t.replace("last_checked: 2026-01-01", f"last_checked: {date.today() + timedelta(days=3)}"),
+        lambda t: [f"{LESSON}:{line_of(t, 'last_checked:')}: date-future: last_checked {date.today() + timedelta(days=3)} is in the future\n"
+                   "    hint: Write the day you last checked the steps against the real service."],
+    ),
+    "heading-h1": (
+        lambda t: t.replace("## Avant de commencer", "# Avant de commencer"),
+        lambda t: [f"{LESSON}:1: section-missing: the section {{#avant}} is missing\n"
+                   "    hint: Add '## <title> {#avant}' with its content (see CONTRIBUTING.md for the order).",
+                   f"{LESSON}:{line_of(t, '# Avant de')}: heading-h1: the lesson has 2 main titles (lines starting with '# ')\n"
+                   "    hint: Keep exactly one '# ' title, at the top; use '## ' for sections."],
+    ),
+    "heading-skip": (
+        lambda t: t.replace("Apprendre.\n", "Apprendre.\n\n#### Détail\n\nTexte.\n", 1),
+        lambda t: [f"{LESSON}:{line_of(t, '#### Détail')}: heading-skip: heading 'Détail' jumps from level 2 to level 4\n"
+                   "    hint: Use ### for this heading, so screen-reader users do not miss a level."],
+    ),
+    "section-missing": (
+        lambda t: t.replace("## Si ça ne marche pas {#probleme}\n\nRecommencez.\n\n", ""),
+        lambda t: [f"{LESSON}:1: section-missing: the section {{#probleme}} is missing\n"
+                   "    hint: Add '## <title> {#probleme}' with its content (see CONTRIBUTING.md for the order)."],
+    ),
+    "section-empty": (
+        lambda t: t.replace("Aidez.\n", ""),
+        lambda t: [f"{LESSON}:{line_of(t, '{#aidant}')}: section-empty: the section 'Pour l'aidant·e' is empty\n"
+                   "    hint: Write its content, or remove it if it is optional."],
+    ),
+    "section-order": (
+        lambda t: t.replace("## Pour l'aidant·e {#aidant}\n\nAidez.\n\n", "").replace(
+            "## Aide officielle {#aide-officielle}", "## Pour l'aidant·e {#aidant}\n\nAidez.\n\n## Aide officielle {#aide-officielle}"),
+        lambda t: [f"{LESSON}:1: section-order: the sections are not in the usual order\n"
+                   "    hint: Put them in this order: #apprendre, #avant, #etapes, #aidant, #probleme, "
+                   "#autres-solutions, #verifier, #aide-officielle."],
+    ),
+    "step-number": (
+        lambda t: t.replace("{#etape-2}", "{#etape-3}"),
+        lambda t: [f"{LESSON}:{line_of(t, '{#etape-3}')}: step-number: step 3 comes where step 2 is expected\n"
+                   "    hint: Renumber this step {#etape-2} (and the following ones)."],
+    ),
+    "step-id-duplicate": (
+        lambda t: t.replace("{#etape-2}", "{#etape-1}"),
+        lambda t: [f"{LESSON}:{line_of(t, 'fermez {#etape-1}')}: step-id-duplicate: the step id 'etape-1' is used twice\n"
+                   "    hint: Number the steps etape-1, etape-2, ... once each."],
+    ),
+    "step-result": (
+        lambda t: t.replace("**Vous voyez :** rien.\n{: .voir }\n", ""),
+        lambda t: [f"{LESSON}:{line_of(t, '{#etape-2}')}: step-result: step 2 does not say what the learner should see\n"
+                   "    hint: End the step with a paragraph such as '**Vous voyez :** ...' followed by a line '{: .voir }'."],
+    ),
+    "questions-count": (
+        lambda t: t.replace('??? question "Deux ?"\n    Oui.\n', ""),
+        lambda t: [f"{LESSON}:{line_of(t, '{#verifier}')}: questions-count: 'check yourself' has 1 questions\n"
+                   "    hint: Ask 2 to 4 questions, each as '??? question \"...\"'."],
+    ),
+    "image-missing": (
+        lambda t: t.replace("images/dessin.svg", "images/absent.svg"),
+        lambda t: [f"{LESSON}:{line_of(t, 'absent.svg')}: image-missing: the image images/absent.svg does not exist\n"
+                   "    hint: Check the name, or add the file to docs/fr/lecons/images/."],
+    ),
+    "image-alt-empty": (
+        lambda t: t.replace("![Un dessin d'enveloppe avec un trombone.]", "![]"),
+        lambda t: [f"{LESSON}:{line_of(t, '![]')}: image-alt: the image dessin.svg has no real text alternative\n"
+                   "    hint: Between [ ] write what the image shows, for someone who cannot see it."],
+    ),
+    "image-alt-file-name": (
+        lambda t: t.replace("![Un dessin d'enveloppe avec un trombone.]", "![dessin.svg]"),
+        lambda t: [f"{LESSON}:{line_of(t, '![dessin.svg]')}: image-alt: the image dessin.svg has no real text alternative\n"
+                   "    hint: Between [ ] write what the image shows, for someone who cannot see it."],
+    ),
+    "image-external": (
+        lambda t: t.replace("images/dessin.svg", "https://example.org/x.png"),
+        lambda t: [f"{LESSON}:{line_of(t, 'example.org')}: image-external: the image https://example.org/x.png comes from another website\n"
+                   "    hint: Save the image in docs/fr/lecons/images/ (our own drawing) and link to it there."],
+    ),
+    "link-broken": (
+        lambda t: t.replace("(autre.md#etape-1)", "(absente.md)"),
+        lambda t: [f"{LESSON}:{line_of(t, 'absente.md')}: link-broken: the link to absente.md leads to no page in this language\n"
+                   "    hint: Check the file name and folder."],
+    ),
+    "link-anchor": (
+        lambda t: t.replace("(autre.md#etape-1)", "(autre.md#etape-9)"),
+        lambda t: [f"{LESSON}:{line_of(t, 'etape-9')}: link-anchor: the link to autre.md#etape-9 points to a place '#etape-9' that does not exist\n"
+                   "    hint: Check the step or section id, for example #etape-3."],
+    ),
+    "link-text-vague": (
+        lambda t: t.replace("[Le site de la CAF]", "[cliquez ici]"),
+        lambda t: [f"{LESSON}:{line_of(t, 'cliquez ici')}: link-text: the link text 'cliquez ici' does not say where it leads\n"
+                   "    hint: Write the name of the page or site, for example [le site de la CAF](https://www.caf.fr/)."],
+    ),
+    "link-text-bare-url": (
+        lambda t: t.replace("[Le site de la CAF]", "[https://www.caf.fr/]"),
+        lambda t: [f"{LESSON}:{line_of(t, '[https')}: link-text: the link text 'https://www.caf.fr/' does not say where it leads\n"
+                   "    hint: Write the name of the page or site, for example [le site de la CAF](https://www.caf.fr/)."],
+    ),
+    "unsafe-html": (
+        lambda t: t.replace("Fermez.\n", "Fermez.\n\n<script>alert(1)</script>\n"),
+        lambda t: [f"{LESSON}:{line_of(t, '<script>')}: unsafe-html: <script> is not allowed in a lesson\n"
+                   "    hint: Lessons are plain Markdown: remove the tag; scripts, frames and forms are never allowed."],
+    ),
+    "raw-html": (
+        lambda t: t.replace("Fermez.\n", "<b>Fermez.</b>\n"),
+        lambda t: [f"{LESSON}:{line_of(t, '<b>')}: raw-html: <b> is HTML; lessons are written in Markdown only\n"
+                   "    hint: Use Markdown (** for bold, !!! for boxes, ??? question for questions) instead."],
+    ),
+    "unsafe-attribute-through-attr-list": (
+        lambda t: t.replace("Fermez.\n", "Fermez.\n{ onclick=\"steal()\" }\n"),
+        lambda t: [f"{LESSON}:{line_of(t, 'onclick')}: unsafe-attribute: an 'on...=' attribute would run code in the learner's browser\n"
+                   "    hint: Remove it: lessons never run code."],
+    ),
+    "unsafe-url": (
+        lambda t: t.replace("(https://www.caf.fr/)", "(javascript:alert(1))"),
+        lambda t: [f"{LESSON}:{line_of(t, 'javascript')}: unsafe-url: a 'javascript:' or 'data:' address is not allowed\n"
+                   "    hint: Link to a page (https://...) or to a file of the site."],
+    ),
+    "unsafe-data-image": (
+        lambda t: t.replace("(images/dessin.svg)", "(data:image/svg+xml,x)"),
+        lambda t: [f"{LESSON}:{line_of(t, 'data:image')}: unsafe-url: a 'javascript:' or 'data:' address is not allowed\n"
+                   "    hint: Link to a page (https://...) or to a file of the site."],
+    ),
+    "template-text": (
+        lambda t: t.replace("Rien.", "À ÉCRIRE"),
+        lambda t: [f"{LESSON}:{line_of(t, 'À ÉCRIRE')}: template-text: this line still holds the template's 'À ÉCRIRE'\n"
+                   "    hint: Replace it with the lesson's own text."],
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_each_rule_reports_exactly_its_message(tmp_path, rule):
+    change, expected = RULES[rule]
+    found, text = problems_after(tmp_path, change)
+    assert found == expected(text)
+
+
+# --- Translations -------------------------------------------------------------------------
+
+EN = "docs/en/lecons/exemple.md"
+
+
+def test_a_missing_translation_is_a_warning_with_the_command_to_start_it(tmp_path):
+    docs = make_docs(tmp_path)
+    (docs / "en/lecons/exemple.md").unlink()
+    problems = lint(docs)
+    assert [str(p) for p in problems] == [
+        f"{EN}:1: translation-missing (warning): no en translation yet\n"
+        "    hint: Readers see a notice that links to the French. To start one: make lesson-translation LANGUAGE=en SLUG=exemple"
+    ]
+    assert errors(problems) == []
+
+
+def test_a_translation_left_behind_by_a_french_change_is_outdated(tmp_path):
+    docs = make_docs(tmp_path)
+    french = docs / "fr/lecons/exemple.md"
+    french.write_text(french.read_text(encoding="utf-8").replace("Rien.", "Rien du tout."), encoding="utf-8")
+    text = (docs / "en/lecons/exemple.md").read_text(encoding="utf-8")
+    assert [str(p) for p in lint(docs)] == [
+        f"{EN}:{line_of(text, 'translation:')}: translation-outdated (warning): the French lesson has changed since this translation was made\n"
+        "    hint: Carry the French changes over, then run: python scripts/translations.py stamp en/lecons/exemple.md"
+    ]
+
+
+@pytest.mark.parametrize(
+    "change,expected",
+    [
+        (lambda t: t.replace("{#etape-2}", "{#etape-2}", 1).replace("### Étape 2 : fermez {#etape-2}\n\nFermez.\n\n**Vous voyez :** rien.\n{: .voir }\n\n", ""),
+         "the steps differ from the French (etape-1 instead of etape-1, etape-2)\n"
+         "    hint: Keep exactly the French steps and their {#etape-N} ids, in the same order."),
+        (lambda t: t.replace("## Pas d'internet ? {#autres-solutions}\n\nLe guichet.\n\n", "## Pas d'internet ? {#autres-solutions}\n\nLe guichet.\n\n## Attention {#securite}\n\nPrudence.\n\n"),
+         None),
+        (lambda t: t.replace("![Un dessin d'enveloppe avec un trombone.](images/dessin.svg)\n", ""),
+         "the translation has 0 images, the French 1\n"
+         "    hint: Use the same images as the French, each with a translated description."),
+    ],
+    ids=["steps", "sections", "images"],
+)
+def test_a_translation_shaped_differently_from_the_french_is_an_error(tmp_path, change, expected):
+    found, _ = problems_after(tmp_path, change, path="en/lecons/exemple.md", translate=True)
+    structure = [p for p in found if "translation-structure" in p]
+    assert len(structure) == 1
+    if expected:
+        assert structure == [f"{EN}:1: translation-structure: {expected}"]
+    else:
+        assert "the sections differ from the French" in structure[0]
+
+
+def test_a_translation_without_its_marker_is_an_error(tmp_path):
+    found, _ = problems_after(
+        tmp_path, lambda t: t.split("translation:")[0] + "---" + t.split("date: 2026-01-02\n---", 1)[1],
+        path="en/lecons/exemple.md", translate=True,
+    )
+    assert found == [
+        f"{EN}:1: translation-marker: the translation does not say which French text it follows\n"
+        "    hint: Run: python scripts/translations.py stamp en/lecons/exemple.md"
+    ]
+
+
+def test_a_placeholder_is_a_warning_only(tmp_path):
+    docs = make_docs(tmp_path)
+    french = (docs / "fr/lecons/exemple.md").read_text(encoding="utf-8")
+    (docs / "en/lecons/exemple.md").write_text(french.replace("\n---\n", "\ntranslation: todo\n---\n", 1), encoding="utf-8")
+    problems = lint(docs)
+    assert [str(p) for p in problems] == [
+        f"{EN}:{line_of(GOOD, 'last_checked:') + 1}: translation-todo (warning): not translated yet: readers see a notice that links to the French\n"
+        "    hint: Translate the text, then run: python scripts/translations.py stamp en/lecons/exemple.md"
+    ]
+
+
+def test_a_translation_without_french_source_is_an_error(tmp_path):
+    docs = make_docs(tmp_path)
+    (docs / "en/lecons/seule.md").write_text(GOOD, encoding="utf-8")
+    assert "docs/en/lecons/seule.md:1: translation-orphan: there is no French lesson with this file name" in report(lint(docs))
+
+
+def test_a_translation_may_link_to_a_french_page_explicitly_but_not_to_a_missing_one(tmp_path):
+    docs = make_docs(tmp_path)
+    (docs / "fr/lecons/francais-seulement.md").write_text(GOOD, encoding="utf-8")
+    english = docs / "en/lecons/exemple.md"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("Fermez.", "Fermez. [La leçon en français](../../fr/lecons/francais-seulement.md)."), encoding="utf-8")
+    assert [p for p in lint(docs) if p.rule.startswith("link")] == []
+    english.write_text(text.replace("Fermez.", "Fermez. [La leçon](francais-seulement.md)."), encoding="utf-8")
+    broken = [str(p) for p in lint(docs) if p.rule.startswith("link")]
+    assert broken == [
+        f"{EN}:{line_of(english.read_text(encoding='utf-8'), 'francais-seulement')}: link-broken: the link to "
+        "francais-seulement.md leads to no page in this language\n"
+        "    hint: Check the file name and folder. It exists in French: link it explicitly, for example ../../fr/... ."
+    ]
+
+
+# --- The second look at the built HTML -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "html,found",
+    [
+        ('<p onclick="x()">a</p>', "the built page contains onclick= on <p>"),
+        ("<script>x()</script>", "the built page contains <script>"),
+        ('<a href="javascript:x()">a</a>', 'the built page contains href="javascript:x()" on <a>'),
+        ('<img src="https://example.org/a.png" alt="a">', "the built page contains external image https://example.org/a.png"),
+    ],
+)
+def test_built_lesson_html_is_checked_again(html, found):
+    assert [p.message for p in check_built_html(html, "docs/fr/lecons/x.md")] == [found]
+
+
+def test_safe_built_html_passes():
+    assert check_built_html('<p><a href="../x/">x</a> <img src="../i.svg" alt="un dessin"></p>', "x") == []
