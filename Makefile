@@ -14,13 +14,14 @@ export NO_MKDOCS_2_WARNING := 1
 # npm must never download a browser: tests use Debian's chromium.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build test lint lesson lesson-translation system-check clean
+.PHONY: help serve build test lint a11y lesson lesson-translation system-check clean
 
 help:
 	@echo "make serve   build and preview the portal on http://$(HOST):$(PORT) (live reload)"
 	@echo "make build   build the portal into site/"
 	@echo "make test    run every test and check"
 	@echo "make lint    check every lesson in every language"
+	@echo "make a11y    check every page of every language with pa11y-ci (axe + htmlcs)"
 	@echo "make lesson SLUG=envoyer-un-sms TITLE=\"Envoyer un SMS\" [PARCOURS=\"Communiquer\"]"
 	@echo "make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms"
 
@@ -57,8 +58,12 @@ lesson-translation: $(PY_READY)
 	@test -n "$(LANGUAGE)" -a -n "$(SLUG)" || { echo 'Usage: make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms'; exit 1; }
 	$(PY) scripts/new_lesson.py --translate "$(LANGUAGE)" "$(SLUG)"
 
+a11y: $(PY_READY) $(NPM_READY) system-check
+	$(PY) scripts/a11y.py
+
 test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m pytest
+	$(PY) scripts/a11y.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -31,8 +31,10 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-def with_page_policy(html: str) -> str:
+def with_page_policy(html: str, config) -> str:
+    language = config.plugins["i18n"].current_language
     html = html_policy.copy_direction_to_html(html)
+    html = html_policy.fix_theme_accessibility(html, config.extra["ui_by_language"][language]["skip_to_content"])
     return html if _serving else html_policy.add_content_security_policy(html)
 
 
@@ -154,7 +156,7 @@ def on_post_template(output, template_name, config):
         return i18n_pages.EMPTY_SITEMAP
     if template_name != "404.html":
         return output
-    output = with_page_policy(output)
+    output = with_page_policy(output, config)
     # Every language build writes site/404.html; keep the source language's there and
     # give each other language its own copy at /<lang>/404.html.
     language = config.plugins["i18n"].current_language
@@ -166,4 +168,4 @@ def on_post_template(output, template_name, config):
 
 
 def on_post_page(output, page, config):
-    return with_page_policy(output)
+    return with_page_policy(output, config)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html import escape
 
 HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 BODY_DIR = re.compile(r"<body\b[^>]*\bdir=\"(ltr|rtl)\"", re.IGNORECASE)
@@ -52,3 +53,69 @@ def add_content_security_policy(html: str) -> str:
         raise HtmlPolicyError("no <head> tag: did the theme change?")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">\n    '
     return html[: head.end()] + meta + html[head.end() :]
+
+
+# --- Accessibility fixes to the theme's HTML -------------------------------------------------
+# Each fix answers one failure that pa11y or axe reports on a default Material page; the
+# acceptance criterion is written above it. They act on the built HTML so that no theme
+# template is copied.
+
+SKIP_DIV = re.compile(r'<div data-md-component="skip">\s*(?:<a href="[^"]*" class="md-skip">\s*(?P<text>.*?)\s*</a>)?\s*</div>', re.DOTALL)
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
+SEARCH_INPUT_LABEL = re.compile(r'<input type="text" class="md-search__input"[^>]*aria-label="(?P<label>[^"]*)"')
+SEARCH_FORM_END = re.compile(r'(<form class="md-search__form" name="search">.*?)(</form>)', re.DOTALL)
+TOC_TOGGLE = re.compile(r'\s*<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
+MAIN_CONTENT_ID = "contenu"
+
+
+def always_skip_to_content(html: str, skip_text: str) -> str:
+    """The first Tab stop is a skip link on every page (Material shows one only on pages
+    with a table of contents), and it moves focus to the main content, which can take it."""
+    div = SKIP_DIV.search(html)
+    article = ARTICLE.search(html)
+    if div is None or article is None:
+        raise HtmlPolicyError("no skip-link container or no main article: did the theme change?")
+    # A marker right before the article, not an id on it: Material names code blocks
+    # after their closest ancestor with an id, which would give them all the same id.
+    marker = f'<div id="{MAIN_CONTENT_ID}" tabindex="-1" class="pap-skip-target"></div>\n'
+    html = html[: article.start()] + marker + html[article.start():]
+    div = SKIP_DIV.search(html)
+    link = f'<div data-md-component="skip">\n      <a href="#{MAIN_CONTENT_ID}" class="md-skip">{escape(div.group("text") or skip_text)}</a>\n    </div>'
+    return html[: div.start()] + link + html[div.end():]
+
+
+def name_the_search_dialog(html: str) -> str:
+    """The search dialog has an accessible name: the search box's own label (axe aria-dialog-name)."""
+    label = SEARCH_INPUT_LABEL.search(html)
+    if label is None or not SEARCH_DIALOG.search(html):
+        return html  # a page without search
+    return SEARCH_DIALOG.sub(
+        f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{label.group("label")}">', html, count=1
+    )
+
+
+def give_search_a_submit_button(html: str) -> str:
+    """The search form can be submitted without a mouse (htmlcs H32.2). Enter already
+    submits a one-field form; the button states it for assistive technology and is not a
+    separate, invisible Tab stop."""
+    label = SEARCH_INPUT_LABEL.search(html)
+    if label is None:
+        return html
+    button = f'<button type="submit" class="md-search__submit" hidden>{label.group("label")}</button>'
+    return SEARCH_FORM_END.sub(lambda m: m.group(1) + button + m.group(2), html, count=1)
+
+
+def drop_unused_toc_toggle(html: str) -> str:
+    """A page without sub-headings keeps Material's table-of-contents checkbox but no label
+    for it (htmlcs H91, F68); nothing uses it there, so it goes."""
+    if 'for="__toc"' in html:
+        return html
+    return TOC_TOGGLE.sub("", html)
+
+
+def fix_theme_accessibility(html: str, skip_text: str) -> str:
+    html = always_skip_to_content(html, skip_text)
+    html = name_the_search_dialog(html)
+    html = give_search_a_submit_button(html)
+    return drop_unused_toc_toggle(html)

@@ -40,6 +40,7 @@ REQUIRED_UI_STRINGS = (
     "last_checked",
     "translation_aligned",
     "translation_outdated",
+    "skip_to_content",
 )
 
 

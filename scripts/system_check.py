@@ -10,6 +10,15 @@ import sys
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: Flags for a headless chromium on a machine with no network: nothing phones home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 #: Arabic glyphs for screenshots and PDF printing.
 ARABIC_FONT_DIR = Path("/usr/share/fonts/truetype/noto")
 INSTALL_COMMAND = "sudo apt-get update && sudo apt-get install -y chromium fonts-noto-core"

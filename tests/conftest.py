@@ -73,3 +73,21 @@ def project_copy(tmp_path_factory):
         return copy_project(tmp_path_factory.mktemp(name))
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by Playwright (never a downloaded browser)."""
+    from browser import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The real portal served on 127.0.0.1."""
+    from local_server import serve
+
+    with serve(site.dir) as url:
+        yield url

@@ -5,23 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browser import chromium, serve
 
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "a-propos/", "ar/", "ar/a-propos/", "en/", "en/a-propos/", "404.html", "ar/404.html"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site.dir) as url:
-        yield url
 
 
 @pytest.mark.parametrize("path", PAGES)

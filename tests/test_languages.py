@@ -176,6 +176,7 @@ SPANISH_ENTRY = """\
               last_checked: "Última revisión:"
               translation_aligned: "Traducción alineada con el francés el {date}."
               translation_outdated: "La lección en francés ha cambiado desde entonces: leer la versión francesa."
+              skip_to_content: Saltar al contenido
 """
 
 
@@ -209,7 +210,7 @@ def test_a_language_without_interface_strings_stops_the_build_with_a_plain_messa
     assert (
         "mkdocs.yml: language 'es' has no translation for not_translated_title, not_translated_body, "
         "read_in_source, not_found_title, not_found_body, back_home, level, level_decouverte, level_debutant, "
-        "level_intermediaire, duration, minutes, devices, device_ordinateur, device_telephone, last_checked, translation_aligned, translation_outdated under plugins > i18n > languages > "
+        "level_intermediaire, duration, minutes, devices, device_ordinateur, device_telephone, last_checked, translation_aligned, translation_outdated, skip_to_content under plugins > i18n > languages > "
         "extra > ui. Copy the 'ui' block of another language and translate it."
     ) in result.stderr
 

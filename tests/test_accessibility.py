@@ -1,0 +1,170 @@
+"""Accessibility beyond pa11y, in a real browser: keyboard, focus, reflow, WCAG 2.2.
+
+Acceptance criteria (GOV.UK style), each a test below:
+- the first Tab stop on every page is a skip link, and activating it focuses the content;
+- every link, button and control is reachable with Tab, shows a visible focus ring, and
+  is never hidden under the sticky header;
+- at 320 CSS px wide nothing scrolls or sticks out sideways, in French and Arabic;
+- axe-core (WCAG 2.0/2.1/2.2 A and AA tags) reports no violation on lessons;
+- the language menu and the search work with the keyboard alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+LESSON = {"fr": "lecons/e-mail-piece-jointe/", "ar": "ar/lecons/e-mail-piece-jointe/", "en": "en/lecons/e-mail-piece-jointe/"}
+DESKTOP = {"width": 1280, "height": 800}
+
+ACTIVE = """() => {
+  const e = document.activeElement;
+  return e ? {tag: e.tagName.toLowerCase(), id: e.id, cls: String(e.className), href: e.getAttribute('href'),
+              hreflang: e.getAttribute('hreflang'), inContent: !!e.closest('.md-content')} : null;
+}"""
+
+
+def settle(page):
+    """Let transitions (menus, search overlay) finish: judge what the user sees once still."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def all_page_paths(site):
+    return [p.url for p in site.pages()]
+
+
+def test_first_tab_stop_is_a_skip_link_that_focuses_the_content_on_every_page(site, base_url, page):
+    for path in all_page_paths(site):
+        page.goto(base_url + path)
+        page.keyboard.press("Tab")
+        settle(page)
+        first = page.evaluate(ACTIVE)
+        assert "md-skip" in first["cls"].split() and first["href"] == "#contenu", f"/{path}: first Tab stop is {first}"
+        assert page.locator("a.md-skip").evaluate("e => getComputedStyle(e).opacity") == "1", f"/{path}: skip link not shown"
+        page.keyboard.press("Enter")
+        assert page.evaluate(ACTIVE)["id"] == "contenu", f"/{path}: focus did not move to the content"
+        if page.locator("article a[href], article summary, article button").count():
+            page.keyboard.press("Tab")
+            assert page.evaluate(ACTIVE)["inContent"], f"/{path}: the next Tab stop is not in the content"
+
+
+TAB_WALK = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  if (!e.dataset.papSeen) e.dataset.papSeen = String(Object.keys(window.__papSeen = window.__papSeen || {}).length);
+  window.__papSeen[e.dataset.papSeen] = true;
+  const style = getComputedStyle(e);
+  const box = e.getBoundingClientRect();
+  // What a sighted user sees at the centre of the focused element: the element itself,
+  // or something covering it (the sticky header).
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return {
+    key: e.dataset.papSeen,
+    label: (e.getAttribute('aria-label') || e.textContent || e.getAttribute('href') || e.tagName).trim().slice(0, 40),
+    ringVisible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    underHeader: !!hit && !e.contains(hit) && !!hit.closest('.md-header') && !e.closest('.md-header'),
+  };
+}"""
+
+REACHABLE = """() => [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter(e => !e.disabled && e.tabIndex >= 0 && e.checkVisibility({visibilityProperty: true})
+               && e.getBoundingClientRect().width > 0 && !e.closest('[hidden], [inert]'))
+  .map(e => { if (!e.dataset.papTarget) e.dataset.papTarget = 't'; return (e.getAttribute('aria-label') || e.textContent || e.getAttribute('href') || e.tagName).trim().slice(0, 40); })"""
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_every_control_is_reached_by_tab_with_a_visible_ring_never_under_the_header(base_url, page, language):
+    page.goto(base_url + LESSON[language])
+    expected = page.evaluate(REACHABLE)
+    seen, problems = set(), []
+    for _ in range(len(expected) + 20):
+        page.keyboard.press("Tab")
+        settle(page)
+        stop = page.evaluate(TAB_WALK)
+        if stop is None or stop["key"] in seen:
+            break
+        seen.add(stop["key"])
+        if not stop["ringVisible"]:
+            problems.append(f"no visible focus ring on {stop['label']!r}")
+        if stop["underHeader"]:
+            problems.append(f"{stop['label']!r} is hidden under the header")
+    unreached = page.evaluate("() => [...document.querySelectorAll('[data-pap-target]')].filter(e => !e.dataset.papSeen).map(e => (e.textContent || e.getAttribute('href') || e.tagName).trim().slice(0, 40))")
+    assert problems == []
+    assert unreached == []
+    assert len(seen) >= 20
+
+
+@pytest.mark.parametrize("path", ["", "ar/", LESSON["fr"], LESSON["ar"], "ar/lecons/caf-demarches/", "contribuer/"])
+def test_nothing_scrolls_or_sticks_out_sideways_at_320_px(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(base_url + path)
+    overflow = page.evaluate("""() => {
+      const width = document.documentElement.clientWidth;
+      const outside = [...document.querySelectorAll('.md-content *')].filter(e => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > width + 1 || r.left < -1) && getComputedStyle(e).position !== 'fixed';
+      }).map(e => e.tagName + '.' + e.className);
+      return {scroll: document.documentElement.scrollWidth - width, outside: outside.slice(0, 5)};
+    }""")
+    context.close()
+    assert overflow == {"scroll": 0, "outside": []}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_axe_finds_no_wcag_2_2_violation(browser, base_url, language):
+    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)  # to inject axe-core itself
+    page = context.new_page()
+    page.goto(base_url + LESSON[language])
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})""")
+    context.close()
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+
+
+def tab_until(page, predicate_js, limit=60):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate_js):
+            return True
+    return False
+
+
+def test_language_menu_works_with_the_keyboard_alone(base_url, page):
+    page.goto(base_url + LESSON["ar"])
+    assert tab_until(page, "() => document.activeElement.matches('.md-select button')")
+    assert tab_until(page, "() => document.activeElement.getAttribute('hreflang') === 'en'", limit=4)
+    assert page.locator('a.md-select__link[hreflang="en"]').is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + LESSON["en"])
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+@pytest.mark.parametrize("language,query", [("fr", "trombone"), ("ar", "المرفق"), ("en", "paper clip")])
+def test_search_works_with_the_keyboard_alone(base_url, page, language, query):
+    page.goto(base_url + ("" if language == "fr" else f"{language}/"))
+    assert tab_until(page, "() => document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type(query)
+    page.keyboard.press("End")  # a real key after typing: Material's search listens to keyup
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("() => document.activeElement.closest('.md-search-result__item') && document.activeElement.href")
+    assert target, "ArrowDown should move focus to the first result"
+    page.keyboard.press("Enter")
+    page.wait_for_url(target.split("#")[0] + "**")
+    assert page.evaluate("document.documentElement.lang") == language
