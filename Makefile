@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # npm must never download a browser: tests use Debian's chromium.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build test lint a11y lesson lesson-translation system-check clean
+.PHONY: help serve build test lint a11y links links-external lesson lesson-translation system-check clean
 
 help:
 	@echo "make serve   build and preview the portal on http://$(HOST):$(PORT) (live reload)"
@@ -22,6 +22,8 @@ help:
 	@echo "make test    run every test and check"
 	@echo "make lint    check every lesson in every language"
 	@echo "make a11y    check every page of every language with pa11y-ci (axe + htmlcs)"
+	@echo "make links   check every internal link and anchor of the built site (offline)"
+	@echo "make links-external   also check links to official sites (uses the network)"
 	@echo "make lesson SLUG=envoyer-un-sms TITLE=\"Envoyer un SMS\" [PARCOURS=\"Communiquer\"]"
 	@echo "make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms"
 
@@ -61,9 +63,16 @@ lesson-translation: $(PY_READY)
 a11y: $(PY_READY) $(NPM_READY) system-check
 	$(PY) scripts/a11y.py
 
+links: $(PY_READY)
+	$(PY) scripts/links.py
+
+links-external: $(PY_READY)
+	$(PY) scripts/links.py --external
+
 test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m pytest
 	$(PY) scripts/a11y.py
+	$(PY) scripts/links.py --reuse
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,0 +1,50 @@
+"""A synthetic catalogue for measurements: the project with N extra lessons per language.
+
+    python scripts/synthetic_site.py DEST N
+
+Each extra lesson is a copy of a real lesson in every language (so it has illustrations,
+glossary terms, steps and translations), added to a learning path like a real one.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE, source_fingerprint
+from new_lesson import add_to_nav
+from translations import stamp
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "CONTRIBUTING.md")
+MODEL_LESSON = "antivirus.md"
+LANGUAGES = ("fr", "ar", "en")
+
+
+def make_project(dest: Path, lessons: int, parcours: str = "Se protéger") -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, dest / part)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for number in range(1, lessons + 1):
+        slug = f"exercice-{number:03d}"
+        for language in LANGUAGES:
+            model = (dest / "docs" / language / LESSONS_FOLDER / MODEL_LESSON).read_text(encoding="utf-8")
+            copy = model.replace('\ntitle: "', f'\ntitle: "({number}) ', 1).replace("\n# ", f"\n# ({number}) ", 1)
+            (dest / "docs" / language / LESSONS_FOLDER / f"{slug}.md").write_text(copy, encoding="utf-8")
+        for language in LANGUAGES:
+            if language != SOURCE_LANGUAGE:
+                stamp(dest / "docs", f"{language}/{LESSONS_FOLDER}/{slug}.md")
+        text = add_to_nav(text, f"{LESSONS_FOLDER}/{slug}.md", parcours)
+    config.write_text(text, encoding="utf-8")
+    return dest
+
+
+if __name__ == "__main__":
+    print(make_project(Path(sys.argv[1]), int(sys.argv[2])))
