@@ -45,8 +45,9 @@ system-check: $(PY_READY)
 serve: $(PY_READY)
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-build: $(PY_READY)
+build: $(PY_READY) $(NPM_READY)
 	$(PY) -m mkdocs build --strict
+	$(PY) scripts/offline.py
 
 lint: $(PY_READY)
 	$(PY) scripts/lesson_lint.py
@@ -69,6 +70,9 @@ links: $(PY_READY)
 links-external: $(PY_READY)
 	$(PY) scripts/links.py --external
 
+# The checks build the site as it is published: with an address (for QR codes and the
+# sitemap). A real SITE_URL from the environment wins.
+test: export SITE_URL := $(or $(SITE_URL),https://pasapas.example/)
 test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m pytest
 	$(PY) scripts/a11y.py

@@ -7,12 +7,16 @@ from pathlib import Path
 
 
 import glossary
+import help_places
 import html_policy
 import i18n_pages
 import lesson_lint
 import lesson_model
 import lesson_pages
+import lesson_tools
+import offline
 import translations
+from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
@@ -31,11 +35,20 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+def offline_build(config) -> bool:
+    offline = config.plugins.get("material/offline")
+    return bool(offline and offline.config.enabled)
+
+
 def with_page_policy(html: str, config) -> str:
     language = config.plugins["i18n"].current_language
     html = html_policy.copy_direction_to_html(html)
     html = html_policy.fix_theme_accessibility(html, config.extra["ui_by_language"][language]["skip_to_content"])
-    return html if _serving else html_policy.add_content_security_policy(html)
+    # The offline copy is opened from disk (file://), where a 'self' policy would block
+    # the site's own scripts; it makes no network request either way.
+    if _serving or offline_build(config):
+        return html
+    return html_policy.add_content_security_policy(html)
 
 
 def on_pre_build(config):
@@ -51,7 +64,10 @@ def on_pre_build(config):
         raise PluginError("\n" + lesson_lint.report(lesson_lint.errors(problems)) + "\nRun 'make lint' to see every problem.")
 
 
+@event_priority(-50)  # after the offline plugin, which would add a polyfill from a CDN
 def on_config(config):
+    if offline_build(config):
+        config.extra["polyfills"] = [offline.SHIM_URL]
     # Fail before building anything if a language lacks its interface strings.
     config.extra["ui_by_language"] = i18n_pages.ui_strings_by_language(config)
     config.extra["languages"] = [
@@ -102,6 +118,11 @@ def on_page_content(html, page, config, files):
     lesson = lesson_model.parse_lesson(page.file.content_string, page.file.src_uri)
     lesson_pages.check_lesson_front_matter(lesson)
     ui = config.extra["ui_by_language"][language]
+    # Glossary links first, so that they only ever go into the lesson's own text.
+    glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
+    if glossary_file is not None and glossary_file.locale == language:
+        entries = glossary.parse_glossary(glossary_file.content_string, glossary_file.src_uri)
+        html = glossary.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
     card = lesson_pages.summary_line(lesson.meta, ui, language)
     source = i18n_pages.source_language(config)
     if language != source:
@@ -110,18 +131,23 @@ def on_page_content(html, page, config, files):
         card += lesson_pages.translation_line(
             lesson.meta, state, ui, language, get_relative_url(french.url, page.url), source
         )
-    html = lesson_pages.add_summary_line(html, card)
-    glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
-    if glossary_file is None or glossary_file.locale != language:
-        return html
-    entries = glossary.parse_glossary(glossary_file.content_string, glossary_file.src_uri)
-    return glossary.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
+    lesson_key = lesson.slug.removesuffix(".md")  # the same in every language
+    html = lesson_pages.add_summary_line(html, card + lesson_tools.toolbar(lesson_key, ui))
+    html = lesson_tools.add_step_tools(html, ui)
+    if config.site_url:
+        html += lesson_tools.qr_block(config.site_url.rstrip("/") + "/" + page.url, ui)
+    return html
 
 
 @event_priority(-200)  # after static-i18n has set the language switcher
 def on_page_context(context, page, config, nav):
     ui = config.extra["ui_by_language"][build_language(page)]
     page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
+    if 'id="lieux-d-aide"' in page.content:
+        language = build_language(page)
+        places = help_places.read_help_places(Path(config.docs_dir), [l.locale for l in i18n_pages.i18n_languages(config) if l.locale == language])
+        block = help_places.render(places, language, ui, lambda day: format_date(day, format="long", locale=language))
+        page.content = help_places.add_help_places(page.content, block)
     if "status_labels" in page.meta:
         docs = Path(config.docs_dir)
         source = i18n_pages.source_language(config)
@@ -165,6 +191,11 @@ def on_post_template(output, template_name, config):
         return output
     i18n_pages.write_language_404(config.site_dir, language, output)
     return _source_language_404["html"]
+
+
+def on_post_build(config):
+    if offline_build(config):
+        offline.copy_shim(Path(config.site_dir))
 
 
 def on_post_page(output, page, config):

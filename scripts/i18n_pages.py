@@ -41,6 +41,23 @@ REQUIRED_UI_STRINGS = (
     "translation_aligned",
     "translation_outdated",
     "skip_to_content",
+    "help_phone",
+    "help_website",
+    "share_step",
+    "share_copied",
+    "share_failed",
+    "step_done",
+    "progress_clear",
+    "progress_explain",
+    "progress_cleared",
+    "progress_started",
+    "progress_finished",
+    "listen_lesson",
+    "listen_step",
+    "listen_pause",
+    "listen_stop",
+    "qr_title",
+    "qr_alt",
 )
 
 

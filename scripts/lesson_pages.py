@@ -12,10 +12,9 @@ from lesson_model import DEVICES, LEVELS, REQUIRED_FIELDS, Lesson, LessonError, 
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from page_sections import append_to_section
 
 FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
-CATALOGUE_HEADING = re.compile(r'<h2 id="parcours"[^>]*>.*?</h2>', re.DOTALL)
-NEXT_H2 = re.compile(r"<h2[\s>]")
 
 
 def check_lesson_front_matter(lesson: Lesson) -> None:
@@ -80,7 +79,8 @@ def catalogue(nav_items, current: Page, ui: dict) -> str:
         if not pages:
             continue
         rows = "".join(catalogue_row(page, current, ui) for page in pages)
-        blocks.append(f'<h3>{escape(item.title)}</h3>\n<ul class="pap-catalogue">{rows}</ul>')
+        labels = f'data-started="{escape(ui["progress_started"])}" data-finished="{escape(ui["progress_finished"])}"'
+        blocks.append(f'<h3>{escape(item.title)}</h3>\n<ul class="pap-catalogue" {labels}>{rows}</ul>')
     return "\n".join(blocks)
 
 
@@ -90,14 +90,13 @@ def catalogue_row(page: Page, current: Page, ui: dict) -> str:
         return f"<li>{link}</li>"
     level = ui[f"level_{page.meta['level']}"]
     duration = ui["minutes"].format(n=page.meta["duration"])
-    return f'<li>{link} <span class="pap-catalogue__meta">{escape(level)} · {escape(duration)}</span></li>'
+    key = page.file.src_uri.split("/", 1)[-1].removesuffix(".md")  # the same in every language
+    return (
+        f'<li data-pap-lesson="{escape(key)}">{link} '
+        f'<span class="pap-catalogue__meta">{escape(level)} · {escape(duration)}</span></li>'
+    )
 
 
 def add_catalogue(html: str, catalogue_html: str) -> str:
     """Place the learning paths at the end of the section `## … {#parcours}`."""
-    heading = CATALOGUE_HEADING.search(html)
-    if heading is None:
-        return html
-    following = NEXT_H2.search(html, heading.end())
-    at = following.start() if following else len(html)
-    return html[:at] + catalogue_html + "\n" + html[at:]
+    return append_to_section(html, "parcours", catalogue_html)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from html import escape
 
+from page_sections import append_to_section
 from lesson_model import SOURCE_LANGUAGE, lessons_in, source_fingerprint, split_front_matter, translation_pending
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -54,15 +55,11 @@ def status(docs_dir: Path, languages: list[str]) -> dict[str, dict[str, str]]:
     return table
 
 
-STATUS_HEADING = re.compile(r'<h2 id="etat-des-traductions"[^>]*>.*?</h2>', re.DOTALL)
-
-
 def add_status_table(html: str, table: dict, labels: dict, page, nav) -> str:
     """The lesson × language table, after the heading `## … {#etat-des-traductions}`."""
     from mkdocs.utils import get_relative_url
 
-    heading = STATUS_HEADING.search(html)
-    if heading is None:
+    if 'id="etat-des-traductions"' not in html:
         return html
     missing = [state for state in STATES if state not in labels]
     if missing:
@@ -85,7 +82,7 @@ def add_status_table(html: str, table: dict, labels: dict, page, nav) -> str:
         f'<table class="pap-translations"><thead><tr><th scope="col">{escape(labels.get("lesson", ""))}</th>'
         f'{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
-    return html[: heading.end()] + "\n" + table_html + html[heading.end():]
+    return append_to_section(html, "etat-des-traductions", table_html)
 
 
 def stamp(docs_dir: Path, relative: str, today: date | None = None) -> str:

@@ -17,10 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "CONTRIBUTING.md")
 
 
-def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`, as `make build` runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
+#: The published address the tests build for (QR codes and the sitemap need one).
+SITE_URL = "https://pasapas.example/"
+
+
+def build(project_dir: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as `make build` runs it for publication."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,
@@ -33,13 +36,13 @@ def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
 def add_language_entry(project_dir: Path, entry: str) -> None:
     """Append one entry to plugins > i18n > languages in the copied mkdocs.yml.
 
-    The entry is inserted as text, just as a contributor would paste it: the languages
-    list is the last thing before the hooks section.
+    The entry is inserted as text, just as a contributor would paste it, above the line
+    that marks the end of the languages list.
     """
     config = project_dir / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    marker = "\n# --- Hooks"
-    assert marker in text, "mkdocs.yml: the languages list must end right before '# --- Hooks'"
+    marker = "\n        # New languages go above this line"
+    assert marker in text, "mkdocs.yml: the languages list must end with the 'New languages go above this line' comment"
     config.write_text(text.replace(marker, "\n" + entry.rstrip() + "\n" + marker, 1), encoding="utf-8")
 
 

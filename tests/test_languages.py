@@ -177,6 +177,23 @@ SPANISH_ENTRY = """\
               translation_aligned: "Traducción alineada con el francés el {date}."
               translation_outdated: "La lección en francés ha cambiado desde entonces: leer la versión francesa."
               skip_to_content: Saltar al contenido
+              help_phone: "Teléfono:"
+              help_website: Sitio de
+              share_step: "Copiar el enlace a este paso"
+              share_copied: "Enlace copiado."
+              share_failed: "Copie esta dirección:"
+              step_done: "He hecho este paso"
+              progress_clear: "Borrar mi progreso en este ordenador"
+              progress_explain: "Los pasos marcados se quedan solo en este navegador."
+              progress_cleared: "Progreso borrado."
+              progress_started: "Empezada en este dispositivo"
+              progress_finished: "Terminada en este dispositivo"
+              listen_lesson: "Escuchar la lección"
+              listen_step: "Escuchar este paso"
+              listen_pause: "Pausa"
+              listen_stop: "Parar"
+              qr_title: "Seguir en mi teléfono"
+              qr_alt: "Código QR: escanéelo con la cámara del teléfono para abrir esta lección."
 """
 
 
@@ -207,11 +224,11 @@ def test_a_language_without_interface_strings_stops_the_build_with_a_plain_messa
     result = build(project, tmp_path / "site")
 
     assert result.returncode != 0
+    from i18n_pages import REQUIRED_UI_STRINGS
+
     assert (
-        "mkdocs.yml: language 'es' has no translation for not_translated_title, not_translated_body, "
-        "read_in_source, not_found_title, not_found_body, back_home, level, level_decouverte, level_debutant, "
-        "level_intermediaire, duration, minutes, devices, device_ordinateur, device_telephone, last_checked, translation_aligned, translation_outdated, skip_to_content under plugins > i18n > languages > "
-        "extra > ui. Copy the 'ui' block of another language and translate it."
+        f"mkdocs.yml: language 'es' has no translation for {', '.join(REQUIRED_UI_STRINGS)} under "
+        "plugins > i18n > languages > extra > ui. Copy the 'ui' block of another language and translate it."
     ) in result.stderr
 
 

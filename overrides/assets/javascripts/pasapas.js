@@ -1,0 +1,157 @@
+/* Pas à pas — progressive enhancement of lessons. Without this script every lesson still
+   reads, navigates and prints; with it, helpers can share a step, learners can listen and
+   keep their place in this browser only (localStorage, never a cookie). */
+(function () {
+  "use strict";
+
+  var STORAGE_PREFIX = "pasapas:progress:";
+  var tools = document.querySelector(".pap-tools");
+
+  function readProgress(key) {
+    try { return JSON.parse(window.localStorage.getItem(STORAGE_PREFIX + key) || "{}") || {}; }
+    catch (error) { return {}; }
+  }
+
+  function writeProgress(key, progress) {
+    try { window.localStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(progress)); }
+    catch (error) { /* private mode or full storage: progress is simply not kept */ }
+  }
+
+  /* Home page: which lessons are started or finished on this device. */
+  document.querySelectorAll("[data-pap-lesson]").forEach(function (item) {
+    var progress = readProgress(item.getAttribute("data-pap-lesson"));
+    var done = Object.keys(progress.done || {}).length;
+    if (!done) { return; }
+    var status = document.createElement("span");
+    status.className = "pap-status-badge";
+    var list = item.closest("[data-started]");
+    status.textContent = done >= (progress.total || Infinity) ? list.getAttribute("data-finished") : list.getAttribute("data-started");
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(status);
+  });
+
+  if (!tools) { return; }
+  var lessonKey = tools.getAttribute("data-lesson");
+  var live = tools.querySelector(".pap-live");
+  var article = document.querySelector("article.md-content__inner");
+
+  function announce(message) {
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 50);
+  }
+
+  /* Share a step: the system share sheet where there is one, else copy the address. */
+  document.querySelectorAll("a.pap-share").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var url = new URL(link.getAttribute("href"), window.location.href).href;
+      var copy = function () {
+        if (!navigator.clipboard) { announce(tools.getAttribute("data-copy-failed") + " " + url); return; }
+        navigator.clipboard.writeText(url).then(
+          function () { announce(tools.getAttribute("data-copied")); },
+          function () { announce(tools.getAttribute("data-copy-failed") + " " + url); }
+        );
+      };
+      if (navigator.share) {
+        navigator.share({ title: document.title, url: url }).catch(function (error) {
+          if (error && error.name !== "AbortError") { copy(); }
+        });
+      } else {
+        copy();
+      }
+    });
+  });
+
+  /* Keep my place: "I did this step" boxes, saved in this browser only. */
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input.pap-done__box"));
+  var progress = readProgress(lessonKey);
+  progress.done = progress.done || {};
+  progress.total = boxes.length;
+  boxes.forEach(function (box) {
+    box.closest(".pap-done").hidden = false;
+    box.checked = !!progress.done[box.getAttribute("data-step")];
+    box.addEventListener("change", function () {
+      if (box.checked) { progress.done[box.getAttribute("data-step")] = 1; }
+      else { delete progress.done[box.getAttribute("data-step")]; }
+      writeProgress(lessonKey, progress);
+    });
+  });
+  var progressBar = tools.querySelector(".pap-progress");
+  progressBar.hidden = false;
+  progressBar.querySelector("button").addEventListener("click", function () {
+    try { window.localStorage.removeItem(STORAGE_PREFIX + lessonKey); } catch (error) { /* nothing kept */ }
+    progress.done = {};
+    boxes.forEach(function (box) { box.checked = false; });
+    announce(tools.getAttribute("data-cleared"));
+  });
+
+  /* Listen: the browser's own speech, in the page's language; hidden without a voice. */
+  var speech = window.speechSynthesis;
+  var language = document.documentElement.lang;
+  var listenBar = tools.querySelector(".pap-listen");
+  var stepButtons = Array.prototype.slice.call(document.querySelectorAll(".pap-listen-step"));
+
+  function voiceFor(lang) {
+    if (!speech) { return null; }
+    var voices = speech.getVoices();
+    for (var i = 0; i < voices.length; i++) {
+      if (voices[i].lang && voices[i].lang.toLowerCase().split(/[-_]/)[0] === lang) { return voices[i]; }
+    }
+    return null;
+  }
+
+  function readable(element) {
+    return !element.closest(".pap-tools, .pap-step-tools, .pap-qr, .pap-card, .headerlink, details:not([open]) > :not(summary)");
+  }
+
+  function textOf(nodes) {
+    return nodes.filter(readable).map(function (node) { return node.innerText.trim(); }).filter(Boolean).join("\n");
+  }
+
+  function speak(text) {
+    var voice = voiceFor(language);
+    if (!voice || !text) { return; }
+    speech.cancel();
+    var utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = voice.lang;
+    utterance.voice = voice;
+    speech.speak(utterance);
+  }
+
+  function stepNodes(stepId) {
+    var heading = document.getElementById(stepId);
+    var nodes = [heading];
+    var level = Number(heading.tagName.charAt(1));
+    for (var node = heading.nextElementSibling; node; node = node.nextElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName) && Number(node.tagName.charAt(1)) <= level) { break; }
+      nodes.push(node);
+    }
+    return nodes;
+  }
+
+  function enableListening() {
+    if (!voiceFor(language)) { return; }
+    listenBar.hidden = false;
+    stepButtons.forEach(function (button) { button.hidden = false; });
+  }
+
+  if (speech) {
+    listenBar.addEventListener("click", function (event) {
+      var action = event.target.getAttribute("data-listen");
+      if (action === "lesson") {
+        speak(textOf(Array.prototype.slice.call(article.querySelectorAll("h1, h2, h3, h4, p, li, summary"))));
+      } else if (action === "pause") {
+        if (speech.paused) { speech.resume(); } else { speech.pause(); }
+      } else if (action === "stop") {
+        speech.cancel();
+      }
+    });
+    stepButtons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        speak(textOf(stepNodes(button.getAttribute("data-step"))));
+      });
+    });
+    enableListening();
+    if (speech.addEventListener) { speech.addEventListener("voiceschanged", enableListening); }
+  }
+})();
