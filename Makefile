@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # npm must never download a browser: tests use Debian's chromium.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build test lint a11y links links-external lesson lesson-translation system-check clean
+.PHONY: help serve build test lint a11y links links-external bench lesson lesson-translation system-check clean
 
 help:
 	@echo "make serve   build and preview the portal on http://$(HOST):$(PORT) (live reload)"
@@ -24,6 +24,7 @@ help:
 	@echo "make a11y    check every page of every language with pa11y-ci (axe + htmlcs)"
 	@echo "make links   check every internal link and anchor of the built site (offline)"
 	@echo "make links-external   also check links to official sites (uses the network)"
+	@echo "make bench   measure our build and pages beside a plain Material build (N = 10, 100, 300)"
 	@echo "make lesson SLUG=envoyer-un-sms TITLE=\"Envoyer un SMS\" [PARCOURS=\"Communiquer\"]"
 	@echo "make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms"
 
@@ -63,6 +64,9 @@ lesson-translation: $(PY_READY)
 
 a11y: $(PY_READY) $(NPM_READY) system-check
 	$(PY) scripts/a11y.py
+
+bench: $(PY_READY) system-check
+	$(PY) scripts/bench.py
 
 links: $(PY_READY)
 	$(PY) scripts/links.py

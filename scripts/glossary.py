@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString
+from html import escape
 
 GLOSSARY_PAGE = "glossaire.md"
 TERM_LINE = re.compile(r"^(?P<term>[^:\s].*?)\s*\{(?P<attrs>[^}]*)\}\s*$")
@@ -73,31 +73,43 @@ def _pattern(entries: list[Entry]) -> tuple[re.Pattern, dict[str, Entry]]:
     return pattern, by_form
 
 
+TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
+TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+
+
 def link_terms(html: str, entries: list[Entry], glossary_url: str) -> str:
-    """Turn the first appearance of each glossary term in `html` into a link to its entry."""
+    """Turn the first appearance of each glossary term in `html` into a link to its entry.
+
+    The HTML is read as a flat list of tags and text (no DOM: this runs on every lesson
+    of every language); text inside links, headings, code and question titles is left alone."""
     if not entries:
         return html
     pattern, by_form = _pattern(entries)
-    soup = BeautifulSoup(html, "html.parser")
     linked: set[str] = set()
-    for text in list(soup.find_all(string=True)):
-        if type(text) is not NavigableString or any(p.name in SKIPPED_PARENTS for p in text.parents):
+    skipping: list[str] = []
+    pieces = TOKEN.split(html)
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a tag or a comment
+            name = TAG_NAME.match(piece)
+            if name and name.group(1).lower() in SKIPPED_PARENTS:
+                if piece.startswith("</"):
+                    if skipping and skipping[-1] == name.group(1).lower():
+                        skipping.pop()
+                elif not piece.endswith("/>"):
+                    skipping.append(name.group(1).lower())
             continue
-        pieces, last, changed = [], 0, False
-        for match in pattern.finditer(text):
+        if skipping or not piece.strip():
+            continue
+
+        def replace(match: re.Match) -> str:
             entry = by_form[match.group(1).casefold()]
             if entry.id in linked:
-                continue
+                return match.group(0)
             linked.add(entry.id)
-            pieces.append(text[last:match.start()])
-            link = soup.new_tag("a", href=f"{glossary_url}#{entry.id}", title=entry.definition)
-            link["class"] = "pap-glossaire"
-            link.string = match.group(1)
-            pieces.append(link)
-            last, changed = match.end(), True
-        if changed:
-            pieces.append(text[last:])
-            for piece in pieces:
-                text.insert_before(piece)
-            text.extract()
-    return str(soup)
+            return (
+                f'<a class="pap-glossaire" href="{escape(glossary_url)}#{entry.id}" '
+                f'title="{escape(entry.definition)}">{match.group(1)}</a>'
+            )
+
+        pieces[index] = pattern.sub(replace, piece)
+    return "".join(pieces)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
+import css_prune
 import glossary
 import help_places
 import html_policy
@@ -15,6 +16,7 @@ import lesson_model
 import lesson_pages
 import lesson_tools
 import offline
+import search_index
 import translations
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
@@ -44,6 +46,7 @@ def with_page_policy(html: str, config) -> str:
     language = config.plugins["i18n"].current_language
     html = html_policy.copy_direction_to_html(html)
     html = html_policy.fix_theme_accessibility(html, config.extra["ui_by_language"][language]["skip_to_content"])
+    html = html_policy.collapse_whitespace(html)
     # The offline copy is opened from disk (file://), where a 'self' policy would block
     # the site's own scripts; it makes no network request either way.
     if _serving or offline_build(config):
@@ -193,10 +196,20 @@ def on_post_template(output, template_name, config):
     return _source_language_404["html"]
 
 
+@event_priority(-200)  # after static-i18n has built every language and merged the index
 def on_post_build(config):
+    if config.plugins["i18n"].building:  # a language's own build: the merged index is not written yet
+        return
+    languages = [language.locale for language in i18n_pages.i18n_languages(config)]
+    search_index.split(Path(config.site_dir), i18n_pages.source_language(config), languages)
+    for stylesheet in Path(config.site_dir, "assets/stylesheets").glob("main.*.min.css"):
+        stylesheet.write_text(css_prune.prune(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
     if offline_build(config):
         offline.copy_shim(Path(config.site_dir))
 
 
 def on_post_page(output, page, config):
+    language = build_language(page)
+    root = "" if language == i18n_pages.source_language(config) else f"{language}/"
+    output = search_index.point_search_at_language(output, page.url, root)
     return with_page_policy(output, config)

@@ -119,3 +119,24 @@ def fix_theme_accessibility(html: str, skip_text: str) -> str:
     html = name_the_search_dialog(html)
     html = give_search_a_submit_button(html)
     return drop_unused_toc_toggle(html)
+
+
+# --- Size -------------------------------------------------------------------------------------
+
+PRESERVED = re.compile(r"(<(pre|script|textarea|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+WHITESPACE_RUN = re.compile(r"[ \t]*\n\s*")
+
+
+def collapse_whitespace(html: str) -> str:
+    """Turn each run of template whitespace that spans lines into one newline, outside
+    <pre>, <script>, <textarea> and <style>. Browsers render the page the same; readers
+    download less, and the navigation no longer grows by kilobytes of blank lines."""
+    parts = PRESERVED.split(html)
+    out = []
+    index = 0
+    while index < len(parts):
+        out.append(WHITESPACE_RUN.sub("\n", parts[index]))
+        if index + 1 < len(parts):
+            out.append(parts[index + 1])  # the preserved element, as it is
+        index += 3  # split() also returns the tag-name group
+    return "".join(out)

@@ -119,6 +119,9 @@ def is_untranslated(page: Page) -> bool:
 
 def is_placeholder(file) -> bool:
     if not hasattr(file, "pasapas_placeholder"):
+        if "translation:" not in file.content_string:  # most pages: no need to read YAML
+            file.pasapas_placeholder = False
+            return False
         try:
             meta, _, _ = split_front_matter(file.content_string)
         except (LessonError, UnicodeDecodeError, OSError):

@@ -3,7 +3,7 @@
     python scripts/synthetic_site.py DEST N
 
 Each extra lesson is a copy of a real lesson in every language (so it has illustrations,
-glossary terms, steps and translations), added to a learning path like a real one.
+glossary terms, steps and translations), in learning paths of ten lessons each.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE, source_fingerprint
-from new_lesson import add_to_nav
 from translations import stamp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +21,10 @@ MODEL_LESSON = "antivirus.md"
 LANGUAGES = ("fr", "ar", "en")
 
 
-def make_project(dest: Path, lessons: int, parcours: str = "Se protéger") -> Path:
+PATH_SIZE = 10  # lessons per learning path, as in a real catalogue
+
+
+def make_project(dest: Path, lessons: int) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         source = ROOT / part
@@ -41,7 +43,14 @@ def make_project(dest: Path, lessons: int, parcours: str = "Se protéger") -> Pa
         for language in LANGUAGES:
             if language != SOURCE_LANGUAGE:
                 stamp(dest / "docs", f"{language}/{LESSONS_FOLDER}/{slug}.md")
-        text = add_to_nav(text, f"{LESSONS_FOLDER}/{slug}.md", parcours)
+    paths = []
+    for start in range(1, lessons + 1, PATH_SIZE):
+        entries = "".join(
+            f"      - {LESSONS_FOLDER}/exercice-{number:03d}.md\n"
+            for number in range(start, min(start + PATH_SIZE, lessons + 1))
+        )
+        paths.append(f"  - Parcours {start // PATH_SIZE + 1}:\n{entries}")
+    text = text.replace("  - Contribuer:\n", "".join(paths) + "  - Contribuer:\n", 1)
     config.write_text(text, encoding="utf-8")
     return dest
 

@@ -39,3 +39,12 @@ def test_policy_is_the_first_thing_in_head():
 def test_a_page_without_head_is_refused():
     with pytest.raises(HtmlPolicyError, match=r"no <head> tag: did the theme change\?"):
         add_content_security_policy("<html><body dir=\"ltr\"></body></html>")
+
+
+def test_whitespace_between_lines_collapses_but_preformatted_text_and_scripts_stay():
+    from html_policy import collapse_whitespace
+
+    html = "<ul>\n    \n      <li>a</li>\n\n   <li>b c</li>\n</ul><pre>x\n\n    y</pre><script>if (a)\n\n  b()</script>"
+    assert collapse_whitespace(html) == (
+        "<ul>\n<li>a</li>\n<li>b c</li>\n</ul><pre>x\n\n    y</pre><script>if (a)\n\n  b()</script>"
+    )

@@ -1,0 +1,82 @@
+"""Byte budgets, measured on the real site in a real browser (sizes, never timings).
+Learners on prepaid data pay for every byte."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from conftest import build_or_fail
+from page_weight import measure
+from synthetic_site import make_project
+
+pytestmark = pytest.mark.browser
+
+KB = 1000
+LESSONS = ["lecons/e-mail-piece-jointe/", "ar/lecons/e-mail-piece-jointe/", "en/lecons/caf-demarches/"]
+FIRST_VISIT_BUDGET = 70 * KB
+REPEAT_VISIT_BUDGET = 15 * KB
+SEARCH = ("search_index", "workers/search", "lunr")
+
+
+@pytest.mark.parametrize("path", LESSONS)
+def test_a_lesson_costs_at_most_70_kb_on_a_first_visit_everything_included(browser, base_url, path):
+    weight, requested = measure(browser, base_url + path)
+    assert any(url.endswith(".svg") for url in requested), "the illustration is part of the budget"
+    assert weight.total() <= FIRST_VISIT_BUDGET, weight.by_kind()
+
+
+@pytest.mark.parametrize("path", LESSONS)
+def test_a_lesson_costs_at_most_15_kb_on_a_repeat_visit(site, path):
+    html = (site.dir / path / "index.html").read_bytes()
+    assert len(gzip.compress(html, compresslevel=9)) <= REPEAT_VISIT_BUDGET
+
+
+@pytest.mark.parametrize("path", ["", "ar/lecons/antivirus/"])
+def test_search_is_not_downloaded_until_the_reader_opens_it(browser, base_url, path):
+    _, requested = measure(browser, base_url + path)
+    assert [url for url in requested if any(part in url for part in SEARCH)] == []
+
+
+def test_opening_search_downloads_only_this_language_index_and_finds_only_this_language(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "ar/lecons/antivirus/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("CAF")
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    indexes = [url for url in requested if "search_index" in url]
+    assert indexes == [base_url + "ar/search/search_index.json"]
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert hrefs and all(href.startswith(base_url + "ar/") for href in hrefs), hrefs
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def catalogues(tmp_path_factory):
+    """The real project with 10 and with 300 extra lessons in each language."""
+    built = {}
+    for size in (10, 300):
+        project = make_project(tmp_path_factory.mktemp(f"catalogue-{size}"), size)
+        built[size] = build_or_fail(project, tmp_path_factory.mktemp(f"catalogue-{size}-site"))
+    return built
+
+
+@pytest.mark.parametrize("path", ["lecons/exercice-005/", "ar/lecons/exercice-005/", "lecons/antivirus/"])
+def test_a_lesson_page_does_not_grow_with_the_catalogue(catalogues, path):
+    small = (catalogues[10].dir / path / "index.html").stat().st_size
+    large = (catalogues[300].dir / path / "index.html").stat().st_size
+    assert large <= 1.2 * small, f"{path}: {small} bytes with 10 lessons, {large} with 300"
+
+
+def test_pruning_keeps_what_the_site_uses_and_drops_unused_features():
+    from css_prune import prune
+
+    css = (".md-select__inner{opacity:0}.md-select{position:relative}.tabbed-set{display:flex}"
+           "@media screen{.mermaid{margin:0}.md-nav{color:red}}@media print{.md-tabs{display:none}}"
+           ".tabbed-set,.md-typeset p{margin:0}:root{--a:1}")
+    assert prune(css) == (".md-select__inner{opacity:0}.md-select{position:relative}"
+                          "@media screen{.md-nav{color:red}}.tabbed-set,.md-typeset p{margin:0}:root{--a:1}")
