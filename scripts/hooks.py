@@ -145,7 +145,8 @@ def on_page_content(html, page, config, files):
 @event_priority(-200)  # after static-i18n has set the language switcher
 def on_page_context(context, page, config, nav):
     ui = config.extra["ui_by_language"][build_language(page)]
-    page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
+    if 'id="parcours"' in page.content:  # the home pages
+        page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
     if 'id="lieux-d-aide"' in page.content:
         language = build_language(page)
         places = help_places.read_help_places(Path(config.docs_dir), [l.locale for l in i18n_pages.i18n_languages(config) if l.locale == language])

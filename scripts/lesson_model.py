@@ -14,6 +14,7 @@ parses these files.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -190,6 +191,13 @@ def translation_pending(meta: dict) -> bool:
 
 
 def parse_lesson(text: str, path: str | PurePosixPath) -> Lesson:
+    """The lesson in `text`. Parsed once per text and path: the checker and the build hooks
+    ask for the same lessons several times in one build. Treat the result as read-only."""
+    return _parse_lesson(text, PurePosixPath(path).as_posix())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_lesson(text: str, path: str) -> Lesson:
     meta, body, first_line = split_front_matter(text)
     headings, sections, steps, images = [], {}, [], []
     title, questions = None, 0

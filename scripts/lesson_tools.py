@@ -15,6 +15,9 @@ from html import escape
 
 import segno
 
+#: A fixed mask: choosing the best of eight for every page costs more build time than
+#: it gains in readability; any mask gives a valid code.
+QR_OPTIONS = {"error": "m", "mask": 2, "boost_error": False}
 STEP_HEADING = re.compile(r'(<h([34]) id="(etape-\d+)"[^>]*>.*?</h\2>)', re.DOTALL)
 
 
@@ -54,7 +57,7 @@ def toolbar(lesson_key: str, ui: dict) -> str:
 
 def qr_block(url: str, ui: dict) -> str:
     """A QR code of `url` as inline SVG (no image request, no service), with the address."""
-    code = segno.make(url, error="m")
+    code = segno.make(url, **QR_OPTIONS)
     svg = code.svg_inline(scale=3, border=2, title=ui["qr_alt"], svgclass="pap-qr__code", lineclass=None)
     svg = svg.replace("<svg ", '<svg role="img" aria-label="' + escape(ui["qr_alt"]) + '" ', 1)
     short = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")

@@ -68,9 +68,10 @@ def test_each_lesson_shows_a_qr_code_of_its_address_with_a_text_alternative(site
 
 def test_the_qr_code_encodes_the_lesson_address(site, tmp_path):
     import segno
+    from lesson_tools import QR_OPTIONS
 
     svg = site.page(LESSON["fr"]).soup.select_one("aside.pap-qr svg")
-    expected = segno.make(SITE_URL + LESSON["fr"], error="m").svg_inline(scale=3, border=2, title="x", svgclass="pap-qr__code", lineclass=None)
+    expected = segno.make(SITE_URL + LESSON["fr"], **QR_OPTIONS).svg_inline(scale=3, border=2, title="x", svgclass="pap-qr__code", lineclass=None)
     assert re.search(r' d="([^"]+)"', str(svg)).group(1) == re.search(r' d="([^"]+)"', expected).group(1)
 
 
