@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 import yaml
+from browser import chromium
 from local_server import serve
 from page_weight import measure
 from synthetic_site import make_project
@@ -152,9 +153,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, default=ROOT / ".cache/bench.json")
     arguments = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser import chromium
-
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-") as folder, chromium() as browser:
         for size in arguments.sizes:

@@ -119,7 +119,6 @@ def on_page_content(html, page, config, files):
     if unsafe:
         raise PluginError("\n" + lesson_lint.report(unsafe))
     lesson = lesson_model.parse_lesson(page.file.content_string, page.file.src_uri)
-    lesson_pages.check_lesson_front_matter(lesson)
     ui = config.extra["ui_by_language"][language]
     # Glossary links first, so that they only ever go into the lesson's own text.
     glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)

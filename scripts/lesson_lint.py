@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from glossary import GLOSSARY_PAGE
 from lesson_model import (
-    DEVICES, LEVELS, LESSONS_FOLDER, REQUIRED_FIELDS, SECTIONS, SOURCE_LANGUAGE, TRANSLATION_TODO,
-    FrontMatterError, Lesson, as_date, is_lesson, parse_lesson, source_fingerprint, split_front_matter,
+    DEVICES, LEVELS, LESSONS_FOLDER, REQUIRED_FIELDS, SECTIONS, SOURCE_LANGUAGE,
+    FrontMatterError, Lesson, as_date, is_lesson, language_folders, parse_lesson, source_fingerprint, split_front_matter,
     translation_pending,
 )
 from pymdownx.slugs import slugify
@@ -438,12 +437,6 @@ def read_source_lesson(docs_dir: Path, relative: str) -> Lesson | None:
         return None
 
 
-def languages_in(docs_dir: Path) -> list[str]:
-    """Language folders of docs/, the source language first."""
-    found = sorted(p.name for p in docs_dir.iterdir() if p.is_dir() and re.fullmatch(r"[a-z]{2}(-[A-Za-z]+)?", p.name))
-    return [SOURCE_LANGUAGE] + [language for language in found if language != SOURCE_LANGUAGE]
-
-
 def lesson_paths(docs_dir: Path, language: str) -> list[str]:
     folder = docs_dir / language / LESSONS_FOLDER
     if not folder.is_dir():
@@ -456,7 +449,7 @@ def lesson_paths(docs_dir: Path, language: str) -> list[str]:
 
 
 def lint(docs_dir: Path, languages: list[str] | None = None) -> list[Problem]:
-    languages = languages or languages_in(docs_dir)
+    languages = languages or language_folders(docs_dir)
     site = Site(docs_dir, languages)
     problems: list[Problem] = []
     french_paths = lesson_paths(docs_dir, SOURCE_LANGUAGE)

@@ -255,6 +255,12 @@ def lessons_in(docs_dir: Path, language: str) -> list[Lesson]:
     ]
 
 
+def language_folders(folder: Path) -> list[str]:
+    """Language folders (of docs/ or of a built site), the source language first."""
+    found = sorted(p.name for p in folder.iterdir() if p.is_dir() and re.fullmatch(r"[a-z]{2}(-[A-Za-z]+)?", p.name))
+    return [SOURCE_LANGUAGE] + [language for language in found if language != SOURCE_LANGUAGE]
+
+
 def source_fingerprint(text: str) -> str:
     """Short fingerprint of a French lesson's text. A translation records the fingerprint
     of the French it was made from (``translation: {source: …}``); when the French

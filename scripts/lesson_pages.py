@@ -8,28 +8,13 @@ from html import escape
 
 from babel.dates import format_date
 from babel.lists import format_list
-from lesson_model import DEVICES, LEVELS, REQUIRED_FIELDS, Lesson, LessonError, as_date
+from lesson_model import LessonError, as_date
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from page_sections import append_to_section
 
 FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
-
-
-def check_lesson_front_matter(lesson: Lesson) -> None:
-    """Stop the build on a lesson the pages below cannot describe (the lesson checker
-    gives the full list of problems; this only guards what the build relies on)."""
-    missing = [name for name in REQUIRED_FIELDS if name not in lesson.meta]
-    if missing:
-        raise LessonError(f"docs/{lesson.path}: front matter lacks {', '.join(missing)}")
-    if lesson.meta["level"] not in LEVELS:
-        raise LessonError(f"docs/{lesson.path}: level must be one of {', '.join(LEVELS)}")
-    unknown_devices = set(lesson.meta["devices"]) - set(DEVICES)
-    if unknown_devices:
-        raise LessonError(f"docs/{lesson.path}: devices must be among {', '.join(DEVICES)}")
-    if as_date(lesson.meta["last_checked"]) is None:
-        raise LessonError(f"docs/{lesson.path}: last_checked must be a date such as 2026-11-28")
 
 
 def summary_line(meta: dict, ui: dict, language: str) -> str:

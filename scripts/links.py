@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 import yaml
+from lesson_model import language_folders
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWLIST = Path(__file__).resolve().parent / "links_allowlist.yml"
@@ -282,11 +283,6 @@ def external_report(results: list[ExternalResult]) -> str:
     return "\n".join([f"External links: {summary or 'none'}."] + lines)
 
 
-def languages_of(site_dir: Path) -> list[str]:
-    found = [p.name for p in site_dir.iterdir() if p.is_dir() and re.fullmatch(r"[a-z]{2}", p.name)]
-    return ["fr"] + sorted(found)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the links of the built site.")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
@@ -300,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(arguments.site)],
                        cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     started = time.monotonic()
-    broken, external = check_site(arguments.site, languages_of(arguments.site), site_url)
+    broken, external = check_site(arguments.site, language_folders(arguments.site), site_url)
     print(report(broken, len(list(arguments.site.rglob("*.html")))))
     listing = "\n".join(f"{url}\t{', '.join(sorted(pages))}" for url, pages in sorted(external.items()))
     EXTERNAL_REPORT.parent.mkdir(exist_ok=True)

@@ -17,8 +17,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from lesson_lint import languages_in
-from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE, TRANSLATION_TODO
+from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE, TRANSLATION_TODO, language_folders
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = f"{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/_modele.md"
@@ -70,7 +69,7 @@ def new_lesson(root: Path, slug: str, title: str, parcours: str, today: date) ->
     config.write_text(add_to_nav(config.read_text(encoding="utf-8"), f"{LESSONS_FOLDER}/{slug}.md", parcours), encoding="utf-8")
     french.write_text(text, encoding="utf-8")
     created = [french]
-    for language in languages_in(docs)[1:]:
+    for language in language_folders(docs)[1:]:
         created.append(start_translation(root, language, slug))
     return created
 

@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE, source_fingerprint
+from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE
 from translations import stamp
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,13 +8,12 @@ import re
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, build, build_or_fail
 from lesson_lint import lint
-from new_lesson import ScaffoldError, add_to_nav, new_lesson, start_translation
+from new_lesson import ScaffoldError, add_to_nav, new_lesson
 
 
 @pytest.fixture

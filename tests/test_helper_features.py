@@ -7,7 +7,6 @@ import re
 import unicodedata
 import zipfile
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, SITE_URL

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from glossary import GLOSSARY_PAGE, parse_glossary
-from lesson_model import REQUIRED_FIELDS, SECTIONS, as_date, lessons_in, source_fingerprint
+from lesson_model import REQUIRED_FIELDS, SECTIONS, as_date, lessons_in
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

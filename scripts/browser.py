@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 
-from local_server import serve  # noqa: F401  (re-exported for the tests)
 from system_check import CHROMIUM, CHROMIUM_ARGS
 
 @contextlib.contextmanager
