@@ -46,21 +46,34 @@ system-check: $(PY_READY)
 serve: $(PY_READY)
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
+# Built elsewhere and moved into site/ only when everything succeeded: a failed build
+# never leaves a site/ that looks publishable.
+BUILDING := .cache/site-building
 build: $(PY_READY) $(NPM_READY)
-	$(PY) -m mkdocs build --strict
-	$(PY) scripts/offline.py
+	@rm -rf $(BUILDING) site
+	$(PY) -m mkdocs build --strict --site-dir $(BUILDING)
+	$(PY) scripts/offline.py --into $(BUILDING)
+	@mv $(BUILDING) site
 
 lint: $(PY_READY)
 	$(PY) scripts/lesson_lint.py
 
+# What a contributor types reaches the scaffold through the environment, unexpanded
+# ($(value …)), never through a shell command line: a title is text, whatever it holds.
 PARCOURS ?= Premiers pas
+# Make would expand them (and run any $(shell …) they hold) to put them in the environment.
+unexport SLUG TITLE PARCOURS LANGUAGE
+lesson lesson-translation: export LESSON_SLUG := $(value SLUG)
+lesson: export LESSON_TITLE := $(value TITLE)
+lesson: export LESSON_PARCOURS := $(value PARCOURS)
+lesson-translation: export LESSON_LANGUAGE := $(value LANGUAGE)
 lesson: $(PY_READY)
-	@test -n "$(SLUG)" -a -n "$(TITLE)" || { echo 'Usage: make lesson SLUG=envoyer-un-sms TITLE="Envoyer un SMS" [PARCOURS="Communiquer"]'; exit 1; }
-	$(PY) scripts/new_lesson.py "$(SLUG)" "$(TITLE)" --parcours "$(PARCOURS)"
+	@test -n "$$LESSON_SLUG" -a -n "$$LESSON_TITLE" || { echo 'Usage: make lesson SLUG=envoyer-un-sms TITLE="Envoyer un SMS" [PARCOURS="Communiquer"]'; exit 1; }
+	$(PY) scripts/new_lesson.py
 
 lesson-translation: $(PY_READY)
-	@test -n "$(LANGUAGE)" -a -n "$(SLUG)" || { echo 'Usage: make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms'; exit 1; }
-	$(PY) scripts/new_lesson.py --translate "$(LANGUAGE)" "$(SLUG)"
+	@test -n "$$LESSON_LANGUAGE" -a -n "$$LESSON_SLUG" || { echo 'Usage: make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms'; exit 1; }
+	$(PY) scripts/new_lesson.py
 
 a11y: $(PY_READY) $(NPM_READY) system-check
 	$(PY) scripts/a11y.py

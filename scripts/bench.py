@@ -87,6 +87,30 @@ def checks_time(project: Path) -> float:
     return time.perf_counter() - started
 
 
+def safety_seconds(project: Path) -> float:
+    """What the build spends on content safety: the allow-list check and the nh3
+    sanitiser over the rendered HTML of every page (rendering itself not counted)."""
+    import markdown
+    from content_safety import find_unsafe, sanitise
+    from lesson_model import split_front_matter
+    from mkdocs.config import load_config
+
+    here = os.getcwd()
+    os.chdir(project)  # snippets are read relative to the project
+    try:
+        config = load_config(str(project / "mkdocs.yml"))
+        renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        pages = [renderer.reset().convert(split_front_matter(path.read_text(encoding="utf-8"))[1])
+                 for path in sorted((project / "docs").rglob("*.md")) if not path.name.startswith("_")]
+    finally:
+        os.chdir(here)
+    started = time.perf_counter()
+    for html in pages:
+        find_unsafe(html)
+        sanitise(html)
+    return time.perf_counter() - started
+
+
 def index_sizes(site_dir: Path) -> dict[str, int]:
     sizes = {}
     for language, folder in (("fr", ""), ("ar", "ar/"), ("en", "en/")):
@@ -119,6 +143,7 @@ def measure_size(size: int, runs: int, work: Path, browser) -> dict:
             "search_index_bytes": index_sizes(project / "site"),
         }
     result["ours"]["checks_seconds"] = round(checks_time(ours), 2)
+    result["ours"]["safety_seconds"] = round(safety_seconds(ours), 2)
     result["build_ratio"] = round(result["ours"]["build_seconds_median"] / result["plain"]["build_seconds_median"], 2)
     return result
 
@@ -129,9 +154,9 @@ def kb(value: int) -> str:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| N × 3 | build ours / plain (s) | ratio | peak MB ours / plain | checks (s) | first visit gz KB ours / plain "
+        "| N × 3 | build ours / plain (s) | ratio | peak MB ours / plain | checks (s) | of the build: safety (s) | first visit gz KB ours / plain "
         "| repeat gz KB ours / plain | lesson HTML raw KB ours / plain | search index KB per language, ours (plain: one for all) |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
         o, p = r["ours"], r["plain"]
@@ -139,7 +164,7 @@ def table(results: list[dict]) -> str:
         plain_index = sum(p["search_index_bytes"].values())
         lines.append(
             f"| {r['lessons_per_language']} | {o['build_seconds_median']} / {p['build_seconds_median']} | {r['build_ratio']} "
-            f"| {o['peak_memory_mb']} / {p['peak_memory_mb']} | {o['checks_seconds']} "
+            f"| {o['peak_memory_mb']} / {p['peak_memory_mb']} | {o['checks_seconds']} | {o['safety_seconds']} "
             f"| {kb(o['first_visit']['gzip'])} / {kb(p['first_visit']['gzip'])} "
             f"| {kb(o['repeat_visit']['gzip'])} / {kb(p['repeat_visit']['gzip'])} "
             f"| {kb(o['repeat_visit']['raw'])} / {kb(p['repeat_visit']['raw'])} | {index} (plain: {kb(plain_index)}) |"
@@ -152,7 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 300])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, default=ROOT / ".cache/bench.json")
+    parser.add_argument("--safety-only", action="store_true",
+                        help="only the content-safety cost at each size (no builds, no browser)")
     arguments = parser.parse_args(argv)
+    if arguments.safety_only:
+        with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+            for size in arguments.sizes:
+                project = make_project(Path(folder) / f"ours-{size}", size)
+                pages = len([p for p in (project / "docs").rglob("*.md") if not p.name.startswith("_")])
+                print(f"N = {size} lessons × 3 languages ({pages} pages): content safety {safety_seconds(project):.2f} s")
+        return 0
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-") as folder, chromium() as browser:
         for size in arguments.sizes:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 
+import bidi
+import content_safety
 import css_prune
 import glossary
 import help_places
@@ -15,6 +17,7 @@ import lesson_lint
 import lesson_model
 import lesson_pages
 import lesson_tools
+import keys
 import offline
 import search_index
 import translations
@@ -22,11 +25,13 @@ from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
+from problems import Problem
 
 log = get_plugin_logger("pasapas")
 
 
 _serving = False
+_theme_scripts: list = []
 
 
 def on_startup(command, dirty):
@@ -42,16 +47,25 @@ def offline_build(config) -> bool:
     return bool(offline and offline.config.enabled)
 
 
-def with_page_policy(html: str, config) -> str:
+def with_page_policy(html: str, config, where: str) -> str:
     language = config.plugins["i18n"].current_language
     html = html_policy.copy_direction_to_html(html)
     html = html_policy.fix_theme_accessibility(html, config.extra["ui_by_language"][language]["skip_to_content"])
     html = html_policy.collapse_whitespace(html)
-    # The offline copy is opened from disk (file://), where a 'self' policy would block
-    # the site's own scripts; it makes no network request either way.
-    if _serving or offline_build(config):
+    if _serving:
         return html
-    return html_policy.add_content_security_policy(html)
+    # The offline copy (file://) has the same policy, plus the one frame script of the
+    # shim that runs search there.
+    extra = ()
+    if offline_build(config):
+        if not offline.SHIM_SOURCE.is_file():
+            raise PluginError("node_modules/iframe-worker is missing: run 'npm ci' (make build does it for you)")
+        shim_hash = html_policy.worker_shim_hash(html, offline.SHIM_SOURCE.read_text(encoding="utf-8"))
+        extra = (shim_hash,) if shim_hash else ()
+    try:
+        return html_policy.add_content_security_policy(html, _theme_scripts, extra)
+    except html_policy.HtmlPolicyError as error:
+        raise PluginError(f"{where}: {error}") from None
 
 
 def on_pre_build(config):
@@ -72,7 +86,11 @@ def on_config(config):
     if offline_build(config):
         config.extra["polyfills"] = [offline.SHIM_URL]
     # Fail before building anything if a language lacks its interface strings.
-    config.extra["ui_by_language"] = i18n_pages.ui_strings_by_language(config)
+    try:
+        config.extra["ui_by_language"] = i18n_pages.ui_strings_by_language(config)
+    except i18n_pages.LanguageConfigError as error:
+        raise PluginError(str(error)) from None
+    _theme_scripts[:] = html_policy.theme_script_patterns(list(config.theme.dirs))
     config.extra["languages"] = [
         {
             "lang": language.locale,
@@ -92,6 +110,14 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    markdown = not_translated_notice(markdown, page, config)
+    if bidi.is_rtl(build_language(page)) and isinstance(page.meta.get("title"), str):
+        # The title also shows where no element can isolate it: <title>, the menu.
+        page.meta["title"] = bidi.isolate_plain(page.meta["title"])
+    return markdown
+
+
+def not_translated_notice(markdown, page, config):
     if not i18n_pages.is_untranslated(page):
         return markdown
     language = page.file.locale_alternate_of
@@ -111,13 +137,47 @@ def build_language(page) -> str:
     return page.file.locale_alternate_of
 
 
+def safe_content(html: str, page) -> str:
+    """The page's own HTML, as Markdown made it from a contributor's text: refused with
+    path:line if anything is outside the allow-list, then sanitised all the same."""
+    findings = content_safety.find_unsafe(html)
+    if findings:
+        source = page.file.content_string
+        shown = f"docs/{page.file.src_uri}"
+        problems = [
+            Problem(shown, content_safety.source_line(source, finding.needle), finding.rule, finding.message,
+                    content_safety.HINTS[finding.rule])
+            for finding in findings
+        ]
+        raise PluginError("\n" + lesson_lint.report(problems))
+    return content_safety.sanitise(html)
+
+
 def on_page_content(html, page, config, files):
-    if i18n_pages.is_untranslated(page) or not lesson_model.is_lesson(page.file.src_uri):
-        return html
+    html = safe_content(html, page)
     language = build_language(page)
-    unsafe = lesson_lint.check_built_html(html, f"docs/{page.file.src_uri}")
-    if unsafe:
-        raise PluginError("\n" + lesson_lint.report(unsafe))
+    if not i18n_pages.is_untranslated(page) and lesson_model.is_lesson(page.file.src_uri):
+        html = lesson_content(html, page, config, files, language)
+    html = keys.localise(html, language)
+    if bidi.is_rtl(language):
+        html = bidi.isolate_html(html, language)
+    return html
+
+
+def prerequisite_links(lesson, page, files) -> list[tuple[str, str]]:
+    links = []
+    for prerequisite in lesson.meta.get("prerequisites") or []:
+        found = files.get_file_from_path(f"{prerequisite}.md")
+        if found is None:  # the checker has refused the build before this
+            raise PluginError(f"docs/{page.file.src_uri}: prerequisite '{prerequisite}' is not a lesson")
+        title = lesson_model.parse_lesson(found.content_string, found.src_uri).meta.get("title") or prerequisite
+        links.append((get_relative_url(found.url, page.url), str(title)))
+    return links
+
+
+def lesson_content(html, page, config, files, language):
+    """What the build adds to a lesson: glossary links, summary line, step tools,
+    sources, QR code."""
     lesson = lesson_model.parse_lesson(page.file.content_string, page.file.src_uri)
     ui = config.extra["ui_by_language"][language]
     # Glossary links first, so that they only ever go into the lesson's own text.
@@ -126,6 +186,7 @@ def on_page_content(html, page, config, files):
         entries = glossary.parse_glossary(glossary_file.content_string, glossary_file.src_uri)
         html = glossary.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
     card = lesson_pages.summary_line(lesson.meta, ui, language)
+    card += lesson_pages.prerequisites_line(prerequisite_links(lesson, page, files), ui, language)
     source = i18n_pages.source_language(config)
     if language != source:
         french = page.file.alternates[source]
@@ -136,6 +197,7 @@ def on_page_content(html, page, config, files):
     lesson_key = lesson.slug.removesuffix(".md")  # the same in every language
     html = lesson_pages.add_summary_line(html, card + lesson_tools.toolbar(lesson_key, ui))
     html = lesson_tools.add_step_tools(html, ui)
+    html += lesson_pages.sources_block(lesson.meta, ui, language)
     if config.site_url:
         html += lesson_tools.qr_block(config.site_url.rstrip("/") + "/" + page.url, ui)
     return html
@@ -185,7 +247,7 @@ def on_post_template(output, template_name, config):
         return i18n_pages.EMPTY_SITEMAP
     if template_name != "404.html":
         return output
-    output = with_page_policy(output, config)
+    output = with_page_policy(output, config, "404.html")
     # Every language build writes site/404.html; keep the source language's there and
     # give each other language its own copy at /<lang>/404.html.
     language = config.plugins["i18n"].current_language
@@ -204,6 +266,8 @@ def on_post_build(config):
     search_index.split(Path(config.site_dir), i18n_pages.source_language(config), languages)
     for stylesheet in Path(config.site_dir, "assets/stylesheets").glob("main.*.min.css"):
         stylesheet.write_text(css_prune.prune(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
+    ours = Path(config.site_dir, "assets/stylesheets/pasapas.css")
+    ours.write_text(css_prune.minify(ours.read_text(encoding="utf-8")), encoding="utf-8")
     if offline_build(config):
         offline.copy_shim(Path(config.site_dir))
 
@@ -212,4 +276,4 @@ def on_post_page(output, page, config):
     language = build_language(page)
     root = "" if language == i18n_pages.source_language(config) else f"{language}/"
     output = search_index.point_search_at_language(output, page.url, root)
-    return with_page_policy(output, config)
+    return with_page_policy(output, config, f"docs/{page.file.src_uri}")

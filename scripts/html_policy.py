@@ -6,6 +6,7 @@ import base64
 import hashlib
 import re
 from html import escape
+from pathlib import Path
 
 HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 BODY_DIR = re.compile(r"<body\b[^>]*\bdir=\"(ltr|rtl)\"", re.IGNORECASE)
@@ -41,17 +42,76 @@ def script_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_security_policy(html: str) -> str:
-    hashes = sorted({script_hash(body) for body in INLINE_SCRIPT.findall(html)})
-    return CSP_TEMPLATE.format(script_hashes=" ".join(hashes)).replace("  ", " ")
+#: The theme's inline scripts, by template. Their hashes are the only inline scripts a
+#: page may run; any other inline script fails the build, wherever it came from.
+THEME_SCRIPT_TEMPLATES = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+    "main.html",
+)
+TEMPLATE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.DOTALL)
+JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+#: What a template expression inside a theme script may print: a relative or absolute path.
+PATH_VALUE = r"[\w./:%-]*"
 
 
-def add_content_security_policy(html: str) -> str:
+def theme_script_patterns(template_dirs: list[str]) -> list[re.Pattern]:
+    """The inline scripts the theme's templates can write, as patterns: fixed text, and
+    a path where the template prints one (the site's base URL)."""
+    patterns = []
+    for name in THEME_SCRIPT_TEMPLATES:
+        for folder in template_dirs:
+            path = Path(folder) / name
+            if path.is_file():
+                for body in TEMPLATE_SCRIPT.findall(path.read_text(encoding="utf-8")):
+                    if "{%" in body:
+                        raise HtmlPolicyError(f"{path}: an inline script with template logic cannot be allowed by hash")
+                    pieces = JINJA_EXPRESSION.split(body)
+                    patterns.append(re.compile(PATH_VALUE.join(re.escape(piece) for piece in pieces), re.DOTALL))
+                break
+    if len(patterns) < 3:
+        raise HtmlPolicyError("the theme's inline scripts were not found: did the theme change?")
+    return patterns
+
+
+SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]*)"')
+SHIM_FRAME_SCRIPT = re.compile(r"<script>(postMessage=.*?)<\\/script>")
+SHIM_FUNCTION = r"function {name}\(.*?\}}(?=function |var )"
+
+
+def worker_shim_hash(html: str, shim_source: str) -> str | None:
+    """The offline copy runs search in a frame made by the iframe-worker shim (file://
+    has no workers); the frame's one inline script is fixed by the shim's source and the
+    page's search-worker address, so it is allowed by that hash alone."""
+    worker = SEARCH_WORKER.search(html)
+    frame = SHIM_FRAME_SCRIPT.search(shim_source)
+    post = re.search(SHIM_FUNCTION.format(name="c"), shim_source)
+    load = re.search(SHIM_FUNCTION.format(name="d"), shim_source)
+    if worker is None:
+        return None
+    if not (frame and post and load):
+        raise HtmlPolicyError("the iframe-worker shim changed: its frame script was not found")
+    body = frame.group(1).replace("${c}", post.group(0)).replace("${d}", load.group(0)).replace("${e}", worker.group("url"))
+    return script_hash(body)
+
+
+def content_security_policy(html: str, allowed_scripts: list[re.Pattern], extra_hashes: tuple[str, ...] = ()) -> str:
+    hashes = set(extra_hashes)
+    for body in INLINE_SCRIPT.findall(html):
+        if not any(pattern.fullmatch(body) for pattern in allowed_scripts):
+            raise HtmlPolicyError(f"the page holds an inline script that is not the theme's: {body.strip()[:60]!r}")
+        hashes.add(script_hash(body))
+    return CSP_TEMPLATE.format(script_hashes=" ".join(sorted(hashes))).replace("  ", " ")
+
+
+def add_content_security_policy(html: str, allowed_scripts: list[re.Pattern], extra_hashes: tuple[str, ...] = ()) -> str:
     """Insert the CSP as the first element of <head>, before anything it governs."""
     head = HEAD_OPEN.search(html)
     if head is None:
         raise HtmlPolicyError("no <head> tag: did the theme change?")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">\n    '
+    policy = content_security_policy(html, allowed_scripts, extra_hashes)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n    '
     return html[: head.end()] + meta + html[head.end() :]
 
 

@@ -22,6 +22,11 @@ from mkdocs.utils import get_relative_url
 #: Interface strings each language must define in mkdocs.yml
 #: (``plugins.i18n.languages[].extra.ui``).
 REQUIRED_UI_STRINGS = (
+    "prerequisites",
+    "sources_title",
+    "sources_intro",
+    "source_consulted",
+    "stale",
     "not_translated_title",
     "not_translated_body",
     "read_in_source",

@@ -10,6 +10,7 @@ Errors make the command exit 1 and stop `mkdocs build`; warnings are shown but d
 from __future__ import annotations
 
 import difflib
+import glossary
 import posixpath
 import re
 import sys
@@ -17,16 +18,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+import docs_check
+import plain_language
 from lesson_model import (
     DEVICES, LEVELS, LESSONS_FOLDER, REQUIRED_FIELDS, SECTIONS, SOURCE_LANGUAGE,
-    FrontMatterError, Lesson, as_date, is_lesson, language_folders, parse_lesson, source_fingerprint, split_front_matter,
+    FrontMatterError, Lesson, as_date, is_stale, is_lesson, language_folders, parse_lesson, source_fingerprint, split_front_matter,
     translation_pending,
 )
+from problems import Problem, read_text
 from pymdownx.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 OPTIONAL_FIELDS = ("translation",)
-KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+SOURCE_FIELDS = ("url", "consulted", "supports")
+KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS + ("sources",)
+#: Sources older than this do not describe today's screens.
+OLDEST_SOURCE = date(2025, 1, 1)
 IMAGE_BUDGET_BYTES = 30_000
 TEMPLATE_MARKER = "À ÉCRIRE"
 MIN_QUESTIONS, MAX_QUESTIONS = 2, 4
@@ -49,39 +56,6 @@ URL_LIKE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 EXPLICIT_ID = re.compile(r"#([\w-]+)")
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?P<attrs>\{[^}]*\})?\s*$")
 DT_ID = re.compile(r"^[^:\s].*\{[^}]*#([\w-]+)[^}]*\}\s*$")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    rule: str
-    message: str
-    hint: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        label = "" if self.severity == "error" else " (warning)"
-        return f"{self.path}:{self.line}: {self.rule}{label}: {self.message}\n    hint: {self.hint}"
-
-
-# --- Reading files safely -------------------------------------------------------------
-
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    data = path.read_bytes()
-    if b"\x00" in data:
-        return None, [Problem(shown, 1, "file-binary", "this is not a text file",
-                              "Lessons are plain Markdown text; save the file as text (.md).")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return None, [Problem(shown, line, "file-encoding", "this file is not saved as UTF-8 text",
-                              "In your editor, choose 'Save with encoding' → UTF-8.")]
-    if not text.strip():
-        return None, [Problem(shown, 1, "file-empty", "the file is empty",
-                              "Start from docs/fr/lecons/_modele.md, or run: make lesson SLUG=... TITLE=\"...\"")]
-    return text.lstrip("\ufeff"), []
 
 
 # --- Site knowledge: which pages and anchors exist ---------------------------------------
@@ -126,6 +100,7 @@ class LessonCheck:
         self.folder = PurePosixPath(relative).parent
         self.problems: list[Problem] = []
         self.pending = translation_pending(lesson.meta)
+        self.body_start = split_front_matter(text)[2]
 
     def report(self, line: int, rule: str, message: str, hint: str, severity: str = "error") -> None:
         self.problems.append(Problem(self.shown, line, rule, message, hint, severity))
@@ -142,10 +117,14 @@ class LessonCheck:
             self.check_translation()
             return self.problems
         self.check_front_matter()
+        self.check_sources()
+        self.check_stale()
         self.check_headings()
         self.check_sections_and_steps()
         self.check_body_lines()
         self.check_unfinished()
+        if self.language == SOURCE_LANGUAGE:
+            plain_language.check(self)
         self.check_translation()
         return self.problems
 
@@ -211,6 +190,80 @@ class LessonCheck:
                 self.report(self.field_line("last_checked"), "date-future",
                             f"last_checked {checked.isoformat()} is in the future",
                             "Write the day you last checked the steps against the real service.")
+
+    # Sources: what the steps about real services rest on
+
+    def check_sources(self) -> None:
+        meta = self.lesson.meta
+        line = self.field_line("sources")
+        sources = meta.get("sources")
+        checked = as_date(meta.get("last_checked"))
+        if sources is None:
+            if not meta:
+                return  # front-matter-missing says it
+            self.report(1, "sources-missing", "the lesson does not say where its facts come from",
+                        "Add 'sources:' with, for each official page you read: url, consulted (date) and supports "
+                        "(the facts it backs). See CONTRIBUTING.md.")
+            return
+        if not isinstance(sources, list) or not sources:
+            self.report(line, "sources-missing", "'sources' must be a list of at least one page",
+                        "Write each source as '- url: https://…' with 'consulted:' and 'supports:' under it.")
+            return
+        latest = None
+        for number, source in enumerate(sources, start=1):
+            if not isinstance(source, dict):
+                self.report(line, "source-invalid", f"source {number} is not 'url', 'consulted' and 'supports'",
+                            "Write '- url: https://…', then 'consulted: YYYY-MM-DD' and 'supports: …' indented under it.")
+                continue
+            where = self.source_line(source, line)
+            missing = [name for name in SOURCE_FIELDS if not str(source.get(name) or "").strip()]
+            unknown = [name for name in source if name not in SOURCE_FIELDS]
+            if missing or unknown:
+                what = f"lacks {', '.join(missing)}" if missing else f"has unknown field(s) {', '.join(map(str, unknown))}"
+                self.report(where, "source-invalid", f"source {number} {what}",
+                            "Each source has exactly: url, consulted (date) and supports (the facts it backs).")
+            url = str(source.get("url") or "")
+            if url and not url.startswith("https://"):
+                self.report(where, "source-invalid", f"source {number} is not an https:// address",
+                            "Give the address of the page you read, starting with https://.")
+            consulted = as_date(source.get("consulted"))
+            if source.get("consulted") is not None and consulted is None:
+                self.report(where, "date-invalid", f"source {number}: consulted '{source['consulted']}' is not a date",
+                            "Write the date as YYYY-MM-DD.")
+            elif consulted is not None:
+                if consulted > date.today():
+                    self.report(where, "date-future", f"source {number} was consulted in the future ({consulted})",
+                                "Write the day you read the page.")
+                elif consulted < OLDEST_SOURCE:
+                    self.report(where, "source-old", f"source {number} was consulted on {consulted}, before {OLDEST_SOURCE.year}",
+                                "Read the page again today and check the steps against it.", "warning")
+                latest = max(latest or consulted, consulted)
+        if checked is not None and latest is not None and latest < checked <= date.today():
+            self.report(self.field_line("last_checked"), "last-checked-unsupported",
+                        f"last_checked is {checked}, but no source was consulted on or after that day",
+                        "last_checked is the day you checked the steps against the sources: change it only together "
+                        "with the sources' 'consulted' dates.")
+        if self.language != SOURCE_LANGUAGE and self.french is not None:
+            mine = [str(s.get("url")) for s in sources if isinstance(s, dict)]
+            theirs = [str(s.get("url")) for s in (self.french.meta.get("sources") or []) if isinstance(s, dict)]
+            if mine != theirs:
+                self.report(line, "translation-structure", "the sources differ from the French lesson's",
+                            "Keep the French 'url' and 'consulted' values; translate only 'supports'.")
+
+    def source_line(self, source: dict, default: int) -> int:
+        url = str(source.get("url") or "")
+        for number, text in enumerate(self.text.splitlines(), start=1):
+            if url and url in text:
+                return number
+        return default
+
+    def check_stale(self) -> None:
+        checked = as_date(self.lesson.meta.get("last_checked"))
+        if checked is not None and is_stale(checked):
+            self.report(self.field_line("last_checked"), "last-checked-old",
+                        f"the steps were last checked on {checked}, more than 12 months ago; readers see 'to check again'",
+                        "Check every step against the official sources, update 'consulted' and then last_checked.",
+                        "warning")
 
     # Headings, sections, steps
 
@@ -444,14 +497,14 @@ def lesson_paths(docs_dir: Path, language: str) -> list[str]:
     return [
         relative
         for path in sorted(folder.rglob("*.md"))
-        if is_lesson(relative := path.relative_to(docs_dir).as_posix())
+        if is_lesson(relative := path.relative_to(docs_dir).as_posix()) and not path.is_symlink()
     ]
 
 
 def lint(docs_dir: Path, languages: list[str] | None = None) -> list[Problem]:
     languages = languages or language_folders(docs_dir)
     site = Site(docs_dir, languages)
-    problems: list[Problem] = []
+    problems: list[Problem] = docs_check.check_docs(docs_dir)
     french_paths = lesson_paths(docs_dir, SOURCE_LANGUAGE)
     for relative in french_paths:
         problems += check_lesson(site, relative, None)
@@ -487,42 +540,47 @@ def report(problems: list[Problem]) -> str:
     return "\n".join([str(p) for p in problems] + [summary(problems)])
 
 
-# --- The second look: the built HTML of lesson content --------------------------------------
+def rendered_problems(root: Path) -> list[Problem]:
+    """The build's allow-list (content_safety), applied to every page as the site's own
+    Markdown extensions render it: what `mkdocs build` would refuse, said without building."""
+    import os
 
-BUILT_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-BUILT_ATTRIBUTE = re.compile(r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster")
+    import markdown
+    from content_safety import HINTS, find_unsafe, source_line
+    from mkdocs.config import load_config
 
-
-def unsafe_in_built_html(html: str) -> list[str]:
-    """Tags and attributes that must never reach a learner (a fast scan: it runs on every
-    lesson of every build)."""
-    found = []
-    for tag in BUILT_TAG.finditer(html):
-        name = tag.group(1).lower()
-        if name in UNSAFE_TAGS:
-            found.append(f"<{name}>")
-        for attribute in BUILT_ATTRIBUTE.finditer(tag.group(2)):
-            key, value = attribute.group(1).lower(), (attribute.group(2) or "").strip("\"'")
-            if key.startswith("on"):
-                found.append(f"{key}= on <{name}>")
-            elif key in URL_ATTRIBUTES and UNSAFE_URL.match(value.strip()):
-                found.append(f'{key}="{value[:30]}" on <{name}>')
-            elif name == "img" and key == "src" and re.match(r"^(https?:)?//", value):
-                found.append(f"external image {value}")
-    return found
-
-
-def check_built_html(html: str, shown: str) -> list[Problem]:
-    return [
-        Problem(shown, 1, "built-html-unsafe", f"the built page contains {item}",
-                "Something in this lesson produced unsafe HTML; remove it from the Markdown.")
-        for item in unsafe_in_built_html(html)
-    ]
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(root / "mkdocs.yml"))
+    renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    problems = []
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs)
+        if path.is_symlink() or any((docs / parent).is_symlink() for parent in relative.parents):
+            continue  # reported as file-symlink, never read
+        shown = f"docs/{relative.as_posix()}"
+        try:
+            text = path.read_text(encoding="utf-8")
+            body = split_front_matter(text)[1]
+        except (OSError, UnicodeDecodeError, FrontMatterError):
+            continue  # reported by the file and front-matter checks
+        try:
+            html = renderer.reset().convert(body)
+        except Exception as error:  # an extension refusing the page (a missing snippet…)
+            problems.append(Problem(shown, 1, "markdown-error", f"the page cannot be rendered: {error}",
+                                    "Write plain Markdown, as in the other pages."))
+            continue
+        problems += [
+            Problem(shown, source_line(text, finding.needle), finding.rule, finding.message, HINTS[finding.rule])
+            for finding in find_unsafe(html)
+        ]
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     problems = lint(ROOT / "docs")
+    already = {(p.path, p.line) for p in errors(problems)}
+    problems = sorted(problems + [p for p in rendered_problems(ROOT) if (p.path, p.line) not in already])
     print(report(problems))
     return 1 if errors(problems) else 0
 

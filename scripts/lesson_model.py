@@ -149,6 +149,48 @@ def is_lesson(docs_relative_path: str) -> bool:
     )
 
 
+#: Front matter is a few lines of data; anything much larger is a mistake or an attack.
+FRONT_MATTER_MAX_BYTES = 16_000
+
+
+class _FrontMatterLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """Safe YAML, stricter still: dates stay text (a date with a time, or an impossible
+    date, is then reported by the checker instead of crashing the loader), keys are text
+    and written once. Anchors and aliases are refused before this runs."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or a group of fields"
+                raise FrontMatterError("front-matter-key", f"'{shown}' is not a field name",
+                                       key_node.start_mark.line)
+            if key_node.value in seen:
+                raise FrontMatterError("front-matter-duplicate", f"the field '{key_node.value}' is written twice",
+                                       key_node.start_mark.line)
+            seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_front_matter(source: str) -> object:
+    """The YAML of a front matter, as plain data. Raises FrontMatterError with the line
+    counted from the front matter's first line (0 = its first line)."""
+    if len(source.encode("utf-8")) > FRONT_MATTER_MAX_BYTES:
+        raise FrontMatterError("front-matter-size", f"the front matter is larger than {FRONT_MATTER_MAX_BYTES // 1000} KB", 0)
+    for event in yaml.parse(source, Loader=SAFE_LOADER):
+        # An alias repeats a part of the document: ten nested ones make billions of
+        # values (a "billion laughs"). Front matter never needs them.
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise FrontMatterError("front-matter-yaml", "'&' and '*' (YAML anchors and aliases) are not allowed",
+                                   event.start_mark.line)
+    return yaml.load(source, Loader=_FrontMatterLoader)
+
+
 def split_front_matter(text: str) -> tuple[dict, str, int]:
     """Front matter, body, and the line number (1-based) where the body starts."""
     match = FRONT_MATTER.match(text)
@@ -159,7 +201,9 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
             )
         return {}, text, 1
     try:
-        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
+        meta = load_front_matter(match.group(1))
+    except FrontMatterError as error:
+        raise FrontMatterError(error.rule, error.message, error.line + 2) from None  # +1 from 1, +1 for '---'
     except yaml.YAMLError:
         # Read it again with the pure-Python loader: its message is the same on every
         # machine, whether or not PyYAML was built with libyaml.
@@ -168,6 +212,8 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
         line = mark.line + 2 if mark else 1  # +1 for counting from 1, +1 for the opening '---'
         problem = getattr(error, "problem", None) or "it is not valid YAML"
         raise FrontMatterError("front-matter-yaml", f"the front matter cannot be read: {problem}", line)
+    except (ValueError, TypeError, RecursionError) as error:  # e.g. a number too large for a float
+        raise FrontMatterError("front-matter-yaml", f"the front matter cannot be read: {error}", 2) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -266,6 +312,14 @@ def source_fingerprint(text: str) -> str:
     of the French it was made from (``translation: {source: …}``); when the French
     changes, the fingerprints differ and the translation is known to be behind."""
     return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:10]
+
+
+#: A lesson checked longer ago than this is shown to readers as "to check again".
+STALE_AFTER_DAYS = 365
+
+
+def is_stale(checked: date, today: date | None = None) -> bool:
+    return ((today or date.today()) - checked).days > STALE_AFTER_DAYS
 
 
 def as_date(value) -> date | None:

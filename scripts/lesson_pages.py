@@ -4,11 +4,12 @@ a summary line under each lesson's title, and the list of learning paths."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from html import escape
 
 from babel.dates import format_date
 from babel.lists import format_list
-from lesson_model import LessonError, as_date
+from lesson_model import LessonError, as_date, is_stale
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -28,7 +29,41 @@ def summary_line(meta: dict, ui: dict, language: str) -> str:
         (ui["last_checked"], reviewed),
     ]
     items = "".join(f"<li><strong>{escape(label)}</strong> {escape(value)}</li>" for label, value in parts)
-    return f'<ul class="pap-card">{items}</ul>'
+    card = f'<ul class="pap-card">{items}</ul>'
+    if as_date(meta["last_checked"]) and is_stale(as_date(meta["last_checked"])):
+        card += f'<p class="pap-stale" role="note">{escape(ui["stale"])}</p>'
+    return card
+
+
+def prerequisites_line(links: list[tuple[str, str]], ui: dict, language: str) -> str:
+    """'Do first: <lesson> and <lesson>', each a link: the ladder a learner climbs."""
+    if not links:
+        return ""
+    items = format_list([f'<a href="{escape(url)}">{escape(title)}</a>' for url, title in links], locale=language)
+    return f'<p class="pap-prerequisites"><strong>{escape(ui["prerequisites"])}</strong> {items}</p>'
+
+
+def sources_block(meta: dict, ui: dict, language: str) -> str:
+    """'Sources': each page the steps were checked against, what it supports, and when."""
+    sources = [s for s in meta.get("sources") or [] if isinstance(s, dict) and str(s.get("url", "")).startswith("https://")]
+    if not sources:
+        return ""
+    rows = []
+    for source in sources:
+        url = str(source["url"])
+        # The site's name is what a reader recognises (and checks); the full address is the link.
+        shown = (urlsplit(url).hostname or url).removeprefix("www.")
+        consulted = as_date(source.get("consulted"))
+        when = ui["source_consulted"].format(date=format_date(consulted, format="long", locale=language)) if consulted else ""
+        rows.append(
+            f'<li><a href="{escape(url)}" dir="ltr">{escape(shown)}</a>'
+            f' — {escape(str(source.get("supports", "")))} <span class="pap-sources__date">({escape(when)})</span></li>'
+        )
+    return (
+        f'<section class="pap-sources" aria-labelledby="sources"><h2 id="sources">{escape(ui["sources_title"])}</h2>'
+        f'<p>{escape(ui["sources_intro"])}</p><ul>{"".join(rows)}</ul></section>'
+    )
+
 
 
 def translation_line(meta: dict, state: str, ui: dict, language: str, french_url: str, source: str) -> str:

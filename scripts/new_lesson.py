@@ -3,6 +3,9 @@
     python scripts/new_lesson.py SLUG "Title" [--parcours "Communiquer"]   (make lesson)
     python scripts/new_lesson.py --translate ar SLUG                        (make lesson-translation)
 
+`make` passes SLUG, TITLE, PARCOURS and LANGUAGE through the environment (LESSON_SLUG…), never through
+a shell command line: a title is text, whatever characters it holds.
+
 A new lesson is written in French (the source) from docs/fr/lecons/_modele.md with
 today's date, and added to its learning path in mkdocs.yml. Every other language gets a
 placeholder marked `translation: todo`: readers of that language see a "not translated
@@ -12,17 +15,22 @@ yet" notice linking to the French, never the French text labelled as their langu
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from datetime import date
 from pathlib import Path
 
-from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE, TRANSLATION_TODO, language_folders
+import yaml
+from docs_check import CONTROL, STRICT_MARKUP
+from lesson_model import LESSONS_FOLDER, SOURCE_LANGUAGE, TRANSLATION_TODO, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = f"{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/_modele.md"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NAV_SECTION = re.compile(r"^  - (?P<title>[^:\n]+):\s*$")
+CONFIGURED_LANGUAGE = re.compile(r"^\s+- locale: (\S+)\s*$", re.MULTILINE)
+MAX_TITLE = 120
 
 
 class ScaffoldError(ValueError):
@@ -55,26 +63,67 @@ def add_to_nav(config_text: str, entry: str, parcours: str) -> str:
     return "\n".join(lines)
 
 
-def new_lesson(root: Path, slug: str, title: str, parcours: str, today: date) -> list[Path]:
-    if not SLUG.fullmatch(slug):
+class PlainDumper(yaml.SafeDumper):
+    """Front matter refuses YAML anchors and aliases: never write them."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def check_slug(slug: str) -> None:
+    if not SLUG.fullmatch(slug or ""):
         raise ScaffoldError(f"'{slug}' is not a valid lesson name: use lowercase letters, digits and dashes, e.g. envoyer-un-sms")
+
+
+def check_title(title: str) -> str:
+    title = " ".join((title or "").split())
+    if not title:
+        raise ScaffoldError("the lesson needs a title, e.g. TITLE=\"Envoyer un SMS\"")
+    if len(title) > MAX_TITLE or STRICT_MARKUP.search(title) or CONTROL.search(title):
+        raise ScaffoldError(f"the title must be plain words, at most {MAX_TITLE} characters, without < > \" & (use « » for quotes)")
+    return title
+
+
+def configured_languages(root: Path) -> list[str]:
+    return CONFIGURED_LANGUAGE.findall((root / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def with_front_matter(text: str, changes: dict, today: date) -> str:
+    """The template with its front matter changed, written by a YAML emitter: a title
+    with ' : ', quotes or a '#' stays one line of text."""
+    meta, body, _ = split_front_matter(text)
+    meta.update(changes)
+    meta["last_checked"] = today
+    for source in meta.get("sources") or []:
+        source["consulted"] = today
+    emitted = yaml.dump(meta, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+    return f"---\n{emitted}---\n{body}"
+
+
+def new_lesson(root: Path, slug: str, title: str, parcours: str, today: date) -> list[Path]:
+    check_slug(slug)
+    title = check_title(title)
     docs = root / "docs"
     french = docs / SOURCE_LANGUAGE / LESSONS_FOLDER / f"{slug}.md"
     if french.exists():
         raise ScaffoldError(f"docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md already exists")
-    text = (docs / TEMPLATE).read_text(encoding="utf-8")
-    text = text.replace("title: À ÉCRIRE\n", f"title: {title}\n", 1).replace("# À ÉCRIRE\n", f"# {title}\n", 1)
-    text = re.sub(r"^last_checked: .*$", f"last_checked: {today.isoformat()}", text, count=1, flags=re.MULTILINE)
+    text = with_front_matter((docs / TEMPLATE).read_text(encoding="utf-8"), {"title": title}, today)
+    text = text.replace("\n# À ÉCRIRE\n", f"\n# {title}\n", 1)
     config = root / "mkdocs.yml"
     config.write_text(add_to_nav(config.read_text(encoding="utf-8"), f"{LESSONS_FOLDER}/{slug}.md", parcours), encoding="utf-8")
     french.write_text(text, encoding="utf-8")
     created = [french]
-    for language in language_folders(docs)[1:]:
-        created.append(start_translation(root, language, slug))
+    for language in configured_languages(root):
+        if language != SOURCE_LANGUAGE:
+            created.append(start_translation(root, language, slug))
     return created
 
 
 def start_translation(root: Path, language: str, slug: str) -> Path:
+    check_slug(slug)
+    if language not in configured_languages(root) or language == SOURCE_LANGUAGE:
+        others = [code for code in configured_languages(root) if code != SOURCE_LANGUAGE]
+        raise ScaffoldError(f"'{language}' is not a language of the site; choose one of: {', '.join(others)}")
     docs = root / "docs"
     french = docs / SOURCE_LANGUAGE / LESSONS_FOLDER / f"{slug}.md"
     if not french.exists():
@@ -89,10 +138,14 @@ def start_translation(root: Path, language: str, slug: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Start a lesson or a translation from the template.")
-    parser.add_argument("--translate", metavar="LANG", help="start the LANG translation of an existing lesson")
-    parser.add_argument("slug", help="file name of the lesson, without .md, e.g. envoyer-un-sms")
-    parser.add_argument("title", nargs="?", help="title of the new lesson, in French")
-    parser.add_argument("--parcours", default="Premiers pas", help="learning path (a section of nav: in mkdocs.yml)")
+    environment = os.environ
+    parser.add_argument("--translate", metavar="LANG", default=environment.get("LESSON_LANGUAGE") or None,
+                        help="start the LANG translation of an existing lesson (or LANGUAGE=…)")
+    parser.add_argument("slug", nargs="?", default=environment.get("LESSON_SLUG", ""),
+                        help="file name of the lesson, without .md, e.g. envoyer-un-sms (or SLUG=…)")
+    parser.add_argument("title", nargs="?", default=environment.get("LESSON_TITLE"), help="title of the new lesson, in French (or TITLE=…)")
+    parser.add_argument("--parcours", default=environment.get("LESSON_PARCOURS") or "Premiers pas",
+                        help="learning path (a section of nav: in mkdocs.yml)")
     arguments = parser.parse_args(argv)
     try:
         if arguments.translate:

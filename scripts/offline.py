@@ -10,6 +10,7 @@ needs on file:// comes from the iframe-worker npm package, shipped with the site
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -53,10 +54,17 @@ def zip_site(site_dir: Path, zip_path: Path) -> Path:
     return zip_path
 
 
-def main() -> int:
-    site = build_offline()
-    archive = zip_site(site, ROOT / "site" / ZIP_NAME)
-    print(f"Offline copy: site/{ZIP_NAME} ({archive.stat().st_size // 1024} KB); unzip it and open pas-a-pas/index.html.")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the offline copy and zip it into the web build.")
+    parser.add_argument("--into", type=Path, default=ROOT / "site", help="the web build's folder (default: site/)")
+    arguments = parser.parse_args(argv)
+    try:
+        site = build_offline()
+    except subprocess.CalledProcessError:
+        print("The offline copy was not built: see the problems above.", file=sys.stderr)
+        return 1
+    archive = zip_site(site, arguments.into / ZIP_NAME)
+    print(f"Offline copy: {ZIP_NAME} ({archive.stat().st_size // 1024} KB); unzip it and open pas-a-pas/index.html.")
     return 0
 
 

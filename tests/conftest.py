@@ -53,6 +53,8 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    if (ROOT / "node_modules").is_dir():  # the offline copy's search shim
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
 

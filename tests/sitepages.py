@@ -17,6 +17,21 @@ def configured_languages(mkdocs_yml: Path) -> tuple[str, ...]:
     return tuple(re.findall(r"^\s+- locale: (\S+)\s*$", mkdocs_yml.read_text(encoding="utf-8"), re.MULTILINE))
 
 
+def nav_lessons_by_section(mkdocs_yml: Path) -> dict[str, list[str]]:
+    """The learning paths of nav: in mkdocs.yml and the lessons in each, in order."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    lines = mkdocs_yml.read_text(encoding="utf-8").split("nav:\n", 1)[1].splitlines()
+    for line in lines:
+        if line and not line.startswith(" "):
+            break
+        if section := re.match(r"^  - ([^:]+):\s*$", line):
+            current = section.group(1)
+        elif (entry := re.match(r"^      - (lecons/\S+\.md)\s*$", line)) and current:
+            sections.setdefault(current, []).append(entry.group(1))
+    return sections
+
+
 @dataclass(frozen=True)
 class BuiltPage:
     site_dir: Path

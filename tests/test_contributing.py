@@ -13,7 +13,8 @@ import pytest
 import yaml
 from conftest import ROOT, build, build_or_fail
 from lesson_lint import lint
-from new_lesson import ScaffoldError, add_to_nav, new_lesson
+from new_lesson import ScaffoldError, add_to_nav, new_lesson, start_translation
+from sitepages import nav_lessons_by_section
 
 
 @pytest.fixture
@@ -22,6 +23,7 @@ def project(project_copy):
 
 
 def test_scaffold_creates_the_french_lesson_dated_today_and_adds_it_to_its_path(project):
+    before = nav_lessons_by_section(project / "mkdocs.yml")
     created = new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
 
     assert [p.relative_to(project).as_posix() for p in created] == [
@@ -30,8 +32,10 @@ def test_scaffold_creates_the_french_lesson_dated_today_and_adds_it_to_its_path(
     french = created[0].read_text(encoding="utf-8")
     assert "title: Envoyer un SMS\n" in french and "\n# Envoyer un SMS\n" in french
     assert "last_checked: 2026-11-28\n" in french
-    nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - Communiquer:\n      - lecons/e-mail-piece-jointe.md\n      - lecons/envoyer-un-sms.md\n" in nav
+    after = nav_lessons_by_section(project / "mkdocs.yml")
+    assert after["Communiquer"] == before["Communiquer"] + ["lecons/envoyer-un-sms.md"]
+    assert {name: after[name] for name in before if name != "Communiquer"} == {
+        name: lessons for name, lessons in before.items() if name != "Communiquer"}
     for placeholder in created[1:]:
         assert "\ntranslation: todo\n---\n" in placeholder.read_text(encoding="utf-8")
 
@@ -49,6 +53,53 @@ def test_scaffold_refuses_a_bad_name_an_existing_lesson_and_an_unknown_path(proj
         new_lesson(project, "antivirus", "x", "Communiquer", date.today())
     with pytest.raises(ScaffoldError, match="no learning path 'Cuisine' in mkdocs.yml; choose one of: Premiers pas, Communiquer"):
         new_lesson(project, "recette", "x", "Cuisine", date.today())
+
+
+@pytest.mark.parametrize("title", [
+    "Les impôts : déclarer en ligne",
+    "Un titre avec `touch pwned` et $(touch pwned) # pas un commentaire",
+    "- une liste ? non : un titre",
+    "Titre 'entre apostrophes' : oui",
+])
+def test_scaffold_writes_any_plain_title_as_valid_yaml_text(project, title):
+    from lesson_model import split_front_matter
+
+    created = new_lesson(project, "essai", title, "Communiquer", date(2026, 11, 28))
+    meta, _, _ = split_front_matter(created[0].read_text(encoding="utf-8"))
+    assert meta["title"] == title
+    assert not (project / "pwned").exists()
+
+
+@pytest.mark.parametrize("title", ['x"><script>alert(1)</script>', "a < b", "", "x" * 121])
+def test_scaffold_refuses_a_title_that_is_not_plain_text(project, title):
+    with pytest.raises(ScaffoldError):
+        new_lesson(project, "essai", title, "Communiquer", date(2026, 11, 28))
+
+
+@pytest.mark.parametrize("language", ["../../..", "fr", "xx", "ar/../../x"])
+def test_scaffold_translates_only_into_a_language_of_the_site(project, language):
+    with pytest.raises(ScaffoldError):
+        start_translation(project, language, "antivirus")
+    assert not list(project.glob("**/antivirus.md.*"))
+
+
+def test_make_lesson_never_runs_what_the_title_holds(project):
+    import shutil
+
+    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    title = "Titre `touch p1` $(touch p2) $$(touch p3) $(shell touch p4) ; touch p5"
+    result = subprocess.run(["make", "-s", "lesson", "SLUG=essai", f"TITLE={title}", "PARCOURS=Communiquer"],
+                            cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert list(project.glob("p?")) == []
+    from lesson_model import split_front_matter
+
+    assert split_front_matter((project / "docs/fr/lecons/essai.md").read_text(encoding="utf-8"))[0]["title"] == title
+    bad = subprocess.run(["make", "-s", "lesson-translation", "LANGUAGE=../../..", "SLUG=essai"], cwd=project,
+                         capture_output=True, text=True)
+    assert bad.returncode != 0 and "is not a language of the site" in bad.stderr
 
 
 def test_add_to_nav_appends_at_the_end_of_the_section():
@@ -114,7 +165,12 @@ def test_an_outdated_translation_says_so_and_links_to_the_french(site_with_place
     page = site_with_placeholder.page("en/lecons/antivirus/")
     line = page.soup.select_one("p.pap-translation")
     assert "pap-translation--outdated" in line["class"]
-    assert line.get_text(" ", strip=True).startswith("Translation last aligned with the French on November 28, 2026.")
+    from babel.dates import format_date
+    from lesson_model import as_date, split_front_matter
+
+    meta = split_front_matter((ROOT / "docs/en/lecons/antivirus.md").read_text(encoding="utf-8"))[0]
+    aligned = format_date(as_date(meta["translation"]["date"]), format="long", locale="en")
+    assert line.get_text(" ", strip=True).startswith(f"Translation last aligned with the French on {aligned}.")
     assert page.resolve(line.a["href"]) == site_with_placeholder.dir / "lecons/antivirus/index.html"
 
 

@@ -174,6 +174,11 @@ SPANISH_ENTRY = """\
               device_ordinateur: ordenador
               device_telephone: teléfono
               last_checked: "Última revisión:"
+              prerequisites: "Antes:"
+              sources_title: "Fuentes"
+              sources_intro: "Los pasos de esta lección se comprobaron con estas páginas:"
+              source_consulted: "consultada el {date}"
+              stale: "Por revisar: esta lección se comprobó hace más de un año."
               translation_aligned: "Traducción alineada con el francés el {date}."
               translation_outdated: "La lección en francés ha cambiado desde entonces: leer la versión francesa."
               skip_to_content: Saltar al contenido
@@ -201,7 +206,7 @@ def test_a_fourth_language_is_one_config_entry_and_one_folder(project_copy, tmp_
     project = project_copy("fourth-language")
     add_language_entry(project, SPANISH_ENTRY)
     (project / "docs/es").mkdir()
-    (project / "docs/es/index.md").write_text("# Paso a paso\n\nAprender paso a paso.\n", encoding="utf-8")
+    (project / "docs/es/index.md").write_text("---\ntitle: Paso a paso\n---\n\n# Paso a paso\n\nAprender paso a paso.\n", encoding="utf-8")
 
     site = build_or_fail(project, tmp_path_factory.mktemp("fourth-language-site"))
 
@@ -219,11 +224,12 @@ def test_a_language_without_interface_strings_stops_the_build_with_a_plain_messa
     project = project_copy("language-without-strings")
     add_language_entry(project, "        - locale: es\n          name: Español\n          build: true\n")
     (project / "docs/es").mkdir()
-    (project / "docs/es/index.md").write_text("# Paso a paso\n", encoding="utf-8")
+    (project / "docs/es/index.md").write_text("---\ntitle: Paso a paso\n---\n\n# Paso a paso\n", encoding="utf-8")
 
     result = build(project, tmp_path / "site")
 
     assert result.returncode != 0
+    assert "Traceback" not in result.stderr
     from i18n_pages import REQUIRED_UI_STRINGS
 
     assert (
