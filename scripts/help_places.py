@@ -50,7 +50,7 @@ def render(entries: list[dict], language: str, ui: dict, format_day) -> str:
         if entry.get("link"):
             details.append(f'<p><a href="{escape(entry["link"])}">{escape(ui["help_website"])} {escape(texts["name"])}</a></p>')
         checked = format_day(as_date(entry["last_checked"]))
-        details.append(f'<p class="pap-help__checked">{escape(ui["last_checked"])} {escape(checked)}</p>')
+        details.append(f'<p class="pap-help__checked">{escape(ui["help_checked"])} {escape(checked)}</p>')
         items.append(f'<li class="pap-help__place" id="{escape(entry["id"])}"><h3>{escape(texts["name"])}</h3>{"".join(details)}</li>')
     return f'<ul class="pap-help">{"".join(items)}</ul>'
 

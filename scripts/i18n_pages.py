@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 #: Interface strings each language must define in mkdocs.yml
 #: (``plugins.i18n.languages[].extra.ui``).
 REQUIRED_UI_STRINGS = (
+    "help_checked",
     "prerequisites",
     "sources_title",
     "sources_intro",

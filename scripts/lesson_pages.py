@@ -19,7 +19,7 @@ FIRST_H1_END = re.compile(r"</h1>", re.IGNORECASE)
 
 
 def summary_line(meta: dict, ui: dict, language: str) -> str:
-    """'Level: beginner · Duration: 20 min · On: computer, phone · Last reviewed: …'."""
+    """'Level: beginner · Duration: 20 min · On: computer, phone · Steps checked on: …'."""
     devices = format_list([ui[f"device_{device}"] for device in meta["devices"]], locale=language)
     reviewed = format_date(as_date(meta["last_checked"]), format="long", locale=language)
     parts = [

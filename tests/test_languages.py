@@ -175,6 +175,7 @@ SPANISH_ENTRY = """\
               device_telephone: teléfono
               last_checked: "Última revisión:"
               prerequisites: "Antes:"
+              help_checked: "Comprobado el:"
               sources_title: "Fuentes"
               sources_intro: "Los pasos de esta lección se comprobaron con estas páginas:"
               source_consulted: "consultada el {date}"
