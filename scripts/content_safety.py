@@ -74,7 +74,8 @@ ADDRESS_TEXT = re.compile(
 #: What a contributor should do about each kind of finding.
 HINTS = {
     "html-not-allowed": "Pages are Markdown: remove the tag. Scripts, frames, forms and styles are never allowed.",
-    "attribute-not-allowed": "Remove it: in {…} after an element, only #id, .class, lang and dir are allowed.",
+    "attribute-not-allowed": "Remove it: pages may only give an element #id, .class, lang and dir (and a link its "
+                             "address, an image its file and description).",
     "attribute-value": "Use a plain value: ids and classes of letters, digits and dashes, a language code for lang.",
     "link-scheme": "Link to a page of this site, or to another site with https://.",
     "link-userinfo": "Write the site's real address, without anything before an '@'.",

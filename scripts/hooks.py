@@ -32,6 +32,9 @@ log = get_plugin_logger("pasapas")
 
 _serving = False
 _theme_scripts: list = []
+#: Content outside the allow-list, from every page of every language: reported together
+#: at the end of the build, which then fails (the pages themselves were sanitised).
+_content_problems: list[Problem] = []
 
 
 def on_startup(command, dirty):
@@ -73,6 +76,7 @@ def on_pre_build(config):
     # and stop before publishing anything if a lesson would hurt a learner.
     if not config.plugins["i18n"].is_default_language_build:
         return
+    _content_problems.clear()
     problems = lesson_lint.lint(Path(config.docs_dir))
     for problem in problems:
         if problem.severity != "error":
@@ -138,18 +142,16 @@ def build_language(page) -> str:
 
 
 def safe_content(html: str, page) -> str:
-    """The page's own HTML, as Markdown made it from a contributor's text: refused with
-    path:line if anything is outside the allow-list, then sanitised all the same."""
-    findings = content_safety.find_unsafe(html)
-    if findings:
-        source = page.file.content_string
-        shown = f"docs/{page.file.src_uri}"
-        problems = [
-            Problem(shown, content_safety.source_line(source, finding.needle), finding.rule, finding.message,
-                    content_safety.HINTS[finding.rule])
-            for finding in findings
-        ]
-        raise PluginError("\n" + lesson_lint.report(problems))
+    """The page's own HTML, as Markdown made it from a contributor's text: what is outside
+    the allow-list is recorded with path:line (the build fails at its end, listing every
+    page's problems at once), and the page is sanitised all the same."""
+    source = page.file.content_string
+    shown = f"docs/{page.file.src_uri}"
+    for finding in content_safety.find_unsafe(html):
+        problem = Problem(shown, content_safety.source_line(source, finding.needle), finding.rule, finding.message,
+                          content_safety.HINTS[finding.rule])
+        if problem not in _content_problems:
+            _content_problems.append(problem)
     return content_safety.sanitise(html)
 
 
@@ -262,6 +264,9 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     if config.plugins["i18n"].building:  # a language's own build: the merged index is not written yet
         return
+    if _content_problems:
+        raise PluginError("\n" + lesson_lint.report(sorted(_content_problems)) +
+                          "\nNothing may be published: see SECURITY.md for what pages may hold.")
     languages = [language.locale for language in i18n_pages.i18n_languages(config)]
     search_index.split(Path(config.site_dir), i18n_pages.source_language(config), languages)
     for stylesheet in Path(config.site_dir, "assets/stylesheets").glob("main.*.min.css"):

@@ -201,6 +201,27 @@ def test_the_build_refuses_a_script_planted_in_any_page(project_copy, offline):
         (project / "out/a-propos/index.html").read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def planted_content(tmp_path_factory):
+    """A copy of the project whose "À propos" page holds one example of each content class."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("planted-content"))
+    about = project / "docs/fr/a-propos.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n" + "\n\n".join(text for text, _, _ in PLANTED.values()),
+                     encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["web", "offline"])
+def test_the_build_refuses_every_planted_content_class_at_once_with_its_line(planted_content, offline):
+    result = run_build(planted_content, offline=offline)
+    assert_refused(result, *sorted({rf"docs/fr/a-propos\.md:\d+: {re.escape(rule)}:" for _, rule, _ in PLANTED.values()}))
+    text = (planted_content / "docs/fr/a-propos.md").read_text(encoding="utf-8").splitlines()
+    script_line = next(number for number, line in enumerate(text, start=1) if line.startswith("<script>alert(1)"))
+    assert f"docs/fr/a-propos.md:{script_line}: html-not-allowed: <script> is not allowed" in result.stdout + result.stderr
+
+
 def test_a_page_without_a_title_is_refused_so_no_heading_reaches_the_menu_as_markup(project_copy):
     project = project_copy("planted-heading")
     page = project / "docs/fr/a-propos.md"
