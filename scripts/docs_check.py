@@ -116,6 +116,11 @@ def check_page(path: Path, relative: str, shown: str) -> list[Problem]:
             # into <title> and the menu.
             problems.append(problem(shown, 1, "field-missing", "the page has no 'title' in its front matter",
                                     "Start the page with '---', 'title: …' and '---', like the other pages."))
+        labels = meta.get("status_labels", {})
+        if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
+            problems.append(problem(shown, field_line(text, "status_labels"), "field-type",
+                                    "'status_labels' must be 'name: text' lines",
+                                    "Copy the status_labels block of docs/fr/contribuer/traductions.md."))
         for name in meta:
             if name not in PAGE_FIELDS:
                 problems.append(problem(shown, field_line(text, name), "field-unknown", f"unknown field '{name}'",

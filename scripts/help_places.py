@@ -7,8 +7,7 @@ import re
 from html import escape
 from pathlib import Path
 
-import yaml
-from lesson_model import as_date
+from lesson_model import as_date, load_front_matter
 from page_sections import append_to_section
 
 DATA_FILE = "_aide.yml"
@@ -21,13 +20,17 @@ class HelpDataError(ValueError):
 
 def read_help_places(docs_dir: Path, languages: list[str]) -> list[dict]:
     path = docs_dir / DATA_FILE
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = load_front_matter(path.read_text(encoding="utf-8")) or []  # the same safe YAML as pages
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise HelpDataError(f"docs/{DATA_FILE}: must be a list of entries starting with '- id:'")
     for index, entry in enumerate(entries, start=1):
         where = f"docs/{DATA_FILE}, entry {index} ({entry.get('id', 'no id')})"
         if not entry.get("id") or as_date(entry.get("last_checked")) is None:
             raise HelpDataError(f"{where}: needs an 'id' and a 'last_checked' date (YYYY-MM-DD)")
         for language in languages:
             texts = entry.get(language) or {}
+            if not isinstance(texts, dict):
+                raise HelpDataError(f"{where}: '{language}' must hold name, what and how")
             missing = [field for field in TEXT_FIELDS if not str(texts.get(field, "")).strip()]
             if missing:
                 raise HelpDataError(f"{where}: the '{language}' text lacks {', '.join(missing)}")

@@ -212,16 +212,22 @@ def on_page_context(context, page, config, nav):
         page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
     if 'id="lieux-d-aide"' in page.content:
         language = build_language(page)
-        places = help_places.read_help_places(Path(config.docs_dir), [l.locale for l in i18n_pages.i18n_languages(config) if l.locale == language])
+        try:
+            places = help_places.read_help_places(Path(config.docs_dir), [language])
+        except help_places.HelpDataError as error:
+            raise PluginError(str(error)) from None
         block = help_places.render(places, language, ui, lambda day: format_date(day, format="long", locale=language))
         page.content = help_places.add_help_places(page.content, block)
     if "status_labels" in page.meta:
         docs = Path(config.docs_dir)
         source = i18n_pages.source_language(config)
         languages = [language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source]
-        page.content = translations.add_status_table(
-            page.content, translations.status(docs, languages), page.meta["status_labels"], page, nav
-        )
+        try:
+            page.content = translations.add_status_table(
+                page.content, translations.status(docs, languages), page.meta["status_labels"], page, nav
+            )
+        except ValueError as error:
+            raise PluginError(f"docs/{error}") from None
     alternates = i18n_pages.contextual_alternates(page, config.extra["alternate"])
     # static-i18n stores the switcher as an attribute of `extra`, which templates read
     # before the dict item: set both so that neither is stale.

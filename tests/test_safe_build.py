@@ -258,3 +258,18 @@ def test_make_lint_says_what_the_build_would_refuse_in_any_page_without_building
         rf"docs/en/glossaire\.md:{lines.index('[caf]: JAVASCRIPT:alert(1)') + 1}: link-scheme:",
         rf"docs/en/glossaire\.md:{lines.index('  onerror=alert(1)>') + 1}: attribute-not-allowed: the attribute 'onerror'",
     )
+
+
+@pytest.mark.parametrize("change", [
+    lambda text: text.replace("  fr:\n", "  fr: 5\n  ancien_fr:\n", 1),
+    lambda text: "- 12\n" + text,
+    lambda text: text.replace("- id: france-services", "- id: france-services\n  last_checked: hier", 1),
+], ids=["language-not-a-group", "entry-not-a-group", "duplicate-field"])
+def test_broken_help_data_stops_the_build_with_a_message_not_a_traceback(project_copy, change):
+    project = project_copy("broken-help-data")
+    data = project / "docs/_aide.yml"
+    data.write_text(change(data.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "docs/_aide.yml" in result.stdout + result.stderr
