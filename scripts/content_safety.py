@@ -199,6 +199,9 @@ class _Reader(HTMLParser):
     def handle_decl(self, decl):
         self.add("html-not-allowed", f"'<!{decl[:30]}>' is not allowed in a page", "<!")
 
+    def unknown_decl(self, data):
+        self.add("html-not-allowed", f"'<![{data[:30]}]>' is not allowed in a page", "<![")
+
     def handle_pi(self, data):
         self.add("html-not-allowed", f"'<?{data[:30]}>' is not allowed in a page", "<?")
 

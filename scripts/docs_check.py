@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path, PurePosixPath
 
+import glossary
 import yaml
 from content_safety import BIDI_CONTROLS, link_findings
 from lesson_model import FrontMatterError, is_lesson, load_front_matter, split_front_matter
@@ -126,6 +127,14 @@ def check_page(path: Path, relative: str, shown: str) -> list[Problem]:
                 problems.append(problem(shown, field_line(text, name), "field-unknown", f"unknown field '{name}'",
                                         f"Pages other than lessons may use: {', '.join(sorted(PAGE_FIELDS))}."))
     problems += check_plain_text(meta, text, shown)
+    if PurePosixPath(relative).name == glossary.GLOSSARY_PAGE:
+        try:
+            glossary.parse_glossary(text, shown)
+        except glossary.GlossaryError as error:
+            where = re.match(r".*?:(\d+): (.*)$", str(error))
+            problems.append(problem(shown, int(where.group(1)) if where else 1, "glossary-term",
+                                    where.group(2) if where else str(error),
+                                    "Write each term as 'Mot { #mot }' followed by a line ':   its definition'."))
     for number, line in enumerate(text.splitlines(), start=1):
         snippet = SNIPPET.match(line)
         if snippet and not ALLOWED_SNIPPET.match(snippet.group("target").strip()):

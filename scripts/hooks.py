@@ -185,7 +185,10 @@ def lesson_content(html, page, config, files, language):
     # Glossary links first, so that they only ever go into the lesson's own text.
     glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
     if glossary_file is not None and glossary_file.locale == language:
-        entries = glossary.parse_glossary(glossary_file.content_string, glossary_file.src_uri)
+        try:
+            entries = glossary.parse_glossary(glossary_file.content_string, f"docs/{glossary_file.src_uri}")
+        except glossary.GlossaryError as error:
+            raise PluginError(str(error)) from None
         html = glossary.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
     card = lesson_pages.summary_line(lesson.meta, ui, language)
     card += lesson_pages.prerequisites_line(prerequisite_links(lesson, page, files), ui, language)

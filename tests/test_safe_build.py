@@ -273,3 +273,14 @@ def test_broken_help_data_stops_the_build_with_a_message_not_a_traceback(project
     assert result.returncode != 0
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     assert "docs/_aide.yml" in result.stdout + result.stderr
+
+
+def test_a_glossary_term_without_id_is_a_message_in_lint_and_build(project_copy):
+    project = project_copy("broken-glossary")
+    page = project / "docs/ar/glossaire.md"
+    text = page.read_text(encoding="utf-8") + "\nكلمة { .bold }\n:   تعريف.\n"
+    page.write_text(text, encoding="utf-8")
+    line = len(text.splitlines()) - 1
+    expected = rf"docs/ar/glossaire\.md:{line}: glossary-term:"
+    assert_refused(subprocess.run([sys.executable, "scripts/lesson_lint.py"], cwd=project, capture_output=True, text=True), expected)
+    assert_refused(run_build(project), expected)
