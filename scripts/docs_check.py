@@ -156,16 +156,15 @@ def check_plain_text(meta: dict, text: str, shown: str) -> list[Problem]:
     problems = []
     for name, value in meta.items():
         for string in strings_in(value):
-            line = field_line(text, name)
             if MARKUP.search(string) or CONTROL.search(string):
-                problems.append(problem(shown, line, "field-markup", f"'{name}' holds HTML or a control character",
+                problems.append(problem(shown, field_line(text, name), "field-markup", f"'{name}' holds HTML or a control character",
                                         "Front matter is plain text: write words only, without < > or &...; codes."))
             elif name in STRICT_TEXT_FIELDS and STRICT_MARKUP.search(string):
-                problems.append(problem(shown, line, "field-markup",
+                problems.append(problem(shown, field_line(text, name), "field-markup",
                                         f"'{name}' holds '{STRICT_MARKUP.search(string).group()}', which has a meaning in HTML",
                                         "Write words only; for quotes use « » in French and Arabic, or “ ” in English."))
             if BIDI_CONTROLS.search(string):
-                problems.append(problem(shown, line, "text-bidi-control",
+                problems.append(problem(shown, field_line(text, name), "text-bidi-control",
                                         f"'{name}' holds an invisible character that reverses the reading order",
                                         "Delete it: the site sets the direction of mixed text itself."))
     return problems

@@ -192,7 +192,14 @@ def load_front_matter(source: str) -> object:
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:
-    """Front matter, body, and the line number (1-based) where the body starts."""
+    """Front matter, body, and the line number (1-based) where the body starts. Read once
+    per text: the checker, the docs checker and the hooks all ask for the same pages.
+    Treat the front matter as read-only (copy it to change it)."""
+    return _split_front_matter(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_front_matter(text: str) -> tuple[dict, str, int]:
     match = FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---"):

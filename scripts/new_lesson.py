@@ -15,6 +15,7 @@ yet" notice linking to the French, never the French text labelled as their langu
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import re
 import sys
@@ -92,6 +93,7 @@ def with_front_matter(text: str, changes: dict, today: date) -> str:
     """The template with its front matter changed, written by a YAML emitter: a title
     with ' : ', quotes or a '#' stays one line of text."""
     meta, body, _ = split_front_matter(text)
+    meta = copy.deepcopy(meta)  # the parsed front matter is shared and read-only
     meta.update(changes)
     meta["last_checked"] = today
     for source in meta.get("sources") or []:
