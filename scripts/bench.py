@@ -90,20 +90,11 @@ def checks_time(project: Path) -> float:
 def safety_seconds(project: Path) -> float:
     """What the build spends on content safety: the allow-list check and the nh3
     sanitiser over the rendered HTML of every page (rendering itself not counted)."""
-    import markdown
     from content_safety import find_unsafe, sanitise
-    from lesson_model import split_front_matter
-    from mkdocs.config import load_config
+    from lesson_lint import rendered_pages
 
-    here = os.getcwd()
-    os.chdir(project)  # snippets are read relative to the project
-    try:
-        config = load_config(str(project / "mkdocs.yml"))
-        renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        pages = [renderer.reset().convert(split_front_matter(path.read_text(encoding="utf-8"))[1])
-                 for path in sorted((project / "docs").rglob("*.md")) if not path.name.startswith("_")]
-    finally:
-        os.chdir(here)
+    pages = [html for shown, _, html in rendered_pages(project)
+             if isinstance(html, str) and not shown.rsplit("/", 1)[-1].startswith("_")]
     started = time.perf_counter()
     for html in pages:
         find_unsafe(html)

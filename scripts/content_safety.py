@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
 import nh3
+from problems import Problem
 
 #: Tags that Markdown and our extensions write for page content.
 ALLOWED_TAGS = {
@@ -279,3 +280,11 @@ def source_line(markdown: str, needle: str, first_line: int = 1) -> int:
             if index >= 0:
                 return markdown.count("\n", 0, index) + first_line
     return first_line
+
+
+def page_problems(html: str, source: str, shown: str) -> list[Problem]:
+    """The findings in a page's HTML, said against its source file (`shown`) and line."""
+    return [
+        Problem(shown, source_line(source, finding.needle), finding.rule, finding.message, HINTS[finding.rule])
+        for finding in find_unsafe(html)
+    ]

@@ -145,11 +145,7 @@ def safe_content(html: str, page) -> str:
     """The page's own HTML, as Markdown made it from a contributor's text: what is outside
     the allow-list is recorded with path:line (the build fails at its end, listing every
     page's problems at once), and the page is sanitised all the same."""
-    source = page.file.content_string
-    shown = f"docs/{page.file.src_uri}"
-    for finding in content_safety.find_unsafe(html):
-        problem = Problem(shown, content_safety.source_line(source, finding.needle), finding.rule, finding.message,
-                          content_safety.HINTS[finding.rule])
+    for problem in content_safety.page_problems(html, page.file.content_string, f"docs/{page.file.src_uri}"):
         if problem not in _content_problems:
             _content_problems.append(problem)
     return content_safety.sanitise(html)

@@ -540,40 +540,51 @@ def report(problems: list[Problem]) -> str:
     return "\n".join([str(p) for p in problems] + [summary(problems)])
 
 
-def rendered_problems(root: Path) -> list[Problem]:
-    """The build's allow-list (content_safety), applied to every page as the site's own
-    Markdown extensions render it: what `mkdocs build` would refuse, said without building."""
+def rendered_pages(root: Path) -> list[tuple[str, str, str | Exception]]:
+    """(docs/… path, source text, HTML) of every readable page, rendered with the site's own
+    Markdown extensions and settings; the HTML is the exception when an extension refuses
+    the page. Unreadable files and front matter are left to the file checks."""
+    import contextlib
     import os
 
     import markdown
-    from content_safety import HINTS, find_unsafe, source_line
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(root / "mkdocs.yml"))
     renderer = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    problems = []
+    pages: list[tuple[str, str, str | Exception]] = []
     docs = root / "docs"
-    for path in sorted(docs.rglob("*.md")):
-        relative = path.relative_to(docs)
-        if path.is_symlink() or any((docs / parent).is_symlink() for parent in relative.parents):
-            continue  # reported as file-symlink, never read
-        shown = f"docs/{relative.as_posix()}"
-        try:
-            text = path.read_text(encoding="utf-8")
-            body = split_front_matter(text)[1]
-        except (OSError, UnicodeDecodeError, FrontMatterError):
-            continue  # reported by the file and front-matter checks
-        try:
-            html = renderer.reset().convert(body)
-        except Exception as error:  # an extension refusing the page (a missing snippet…)
-            problems.append(Problem(shown, 1, "markdown-error", f"the page cannot be rendered: {error}",
+    with contextlib.chdir(root):  # snippets are read relative to the project
+        for path in sorted(docs.rglob("*.md")):
+            relative = path.relative_to(docs)
+            if path.is_symlink() or any((docs / parent).is_symlink() for parent in relative.parents):
+                continue  # reported as file-symlink, never read
+            try:
+                text = path.read_text(encoding="utf-8")
+                body = split_front_matter(text)[1]
+            except (OSError, UnicodeDecodeError, FrontMatterError):
+                continue  # reported by the file and front-matter checks
+            try:
+                html: str | Exception = renderer.reset().convert(body)
+            except Exception as error:  # an extension refusing the page (a missing snippet…)
+                html = error
+            pages.append((f"docs/{relative.as_posix()}", text, html))
+    return pages
+
+
+def rendered_problems(root: Path) -> list[Problem]:
+    """The build's allow-list (content_safety), applied to every page as the site's own
+    Markdown extensions render it: what `mkdocs build` would refuse, said without building."""
+    from content_safety import page_problems
+
+    problems = []
+    for shown, text, html in rendered_pages(root):
+        if isinstance(html, Exception):
+            problems.append(Problem(shown, 1, "markdown-error", f"the page cannot be rendered: {html}",
                                     "Write plain Markdown, as in the other pages."))
-            continue
-        problems += [
-            Problem(shown, source_line(text, finding.needle), finding.rule, finding.message, HINTS[finding.rule])
-            for finding in find_unsafe(html)
-        ]
+        else:
+            problems += page_problems(html, text, shown)
     return problems
 
 

@@ -58,6 +58,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def with_make(project_dir: Path) -> Path:
+    """A project copy where `make` runs without installing anything again: the Makefile and
+    the pinned lists with their dates, and the installed .venv and node_modules."""
+    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, project_dir / name)
+    for ready in (".venv", "node_modules"):
+        if not (project_dir / ready).exists():
+            (project_dir / ready).symlink_to(ROOT / ready)
+    return project_dir
+
+
 def build_or_fail(project_dir: Path, site_dir: Path) -> BuiltSite:
     result = build(project_dir, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"

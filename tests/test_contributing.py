@@ -84,11 +84,9 @@ def test_scaffold_translates_only_into_a_language_of_the_site(project, language)
 
 
 def test_make_lesson_never_runs_what_the_title_holds(project):
-    import shutil
+    from conftest import with_make
 
-    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
-        shutil.copy2(ROOT / name, project / name)
-    (project / ".venv").symlink_to(ROOT / ".venv")
+    with_make(project)
     title = "Titre `touch p1` $(touch p2) $$(touch p3) $(shell touch p4) ; touch p5"
     result = subprocess.run(["make", "-s", "lesson", "SLUG=essai", f"TITLE={title}", "PARCOURS=Communiquer"],
                             cwd=project, capture_output=True, text=True)

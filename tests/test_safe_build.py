@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -231,12 +230,9 @@ def test_a_page_without_a_title_is_refused_so_no_heading_reaches_the_menu_as_mar
 
 
 def test_make_build_leaves_no_site_that_looks_publishable_when_it_fails(project_copy):
-    project = project_copy("make-build")
-    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
-        shutil.copy2(ROOT / name, project / name)  # with their dates: nothing to install again
-    for ready in (".venv", "node_modules"):
-        if not (project / ready).exists():
-            (project / ready).symlink_to(ROOT / ready)
+    from conftest import with_make
+
+    project = with_make(project_copy("make-build"))
     (project / "site").mkdir()
     (project / "site/index.html").write_text("an old build", encoding="utf-8")
     (project / "docs/fr/piege.html").write_text("<script>alert(1)</script>", encoding="utf-8")
