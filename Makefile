@@ -4,23 +4,28 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PASAPAS := $(PY) -m pasapas
 PY_READY := $(VENV)/.installed
 NPM_READY := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# This checkout's own package, whichever checkout the venv was made in (a fork, a test's copy).
+export PYTHONPATH := $(CURDIR)
 # Material 9.8 prints an end-of-life banner on every run; it changes nothing.
 export NO_MKDOCS_2_WARNING := 1
 # npm must never download a browser: tests use Debian's chromium.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build test lint a11y links links-external bench lesson lesson-translation system-check clean
+.PHONY: help serve build check second-engine test lint a11y links links-external bench lesson lesson-translation system-check clean
 
 help:
 	@echo "make serve   build and preview the portal on http://$(HOST):$(PORT) (live reload)"
 	@echo "make build   build the portal into site/"
 	@echo "make test    run every test and check"
+	@echo "make check   the fast tests (no browser, no full build) and ruff, in under a minute"
 	@echo "make lint    check every lesson in every language"
+	@echo "make second-engine   build with ProperDocs too and compare it with the MkDocs build"
 	@echo "make a11y    check every page of every language with pa11y-ci (axe + htmlcs)"
 	@echo "make links   check every internal link and anchor of the built site (offline)"
 	@echo "make links-external   also check links to official sites (uses the network)"
@@ -28,11 +33,12 @@ help:
 	@echo "make lesson SLUG=envoyer-un-sms TITLE=\"Envoyer un SMS\" [PARCOURS=\"Communiquer\"]"
 	@echo "make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms"
 
-$(PY_READY): requirements.txt
+$(PY_READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c "import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))" 2>/dev/null || { \
 	  echo "Python 3.11 or newer with venv is needed. On Debian: sudo apt-get install -y python3 python3-venv"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check --quiet --requirement requirements.txt
+	$(PY) -m pip install --disable-pip-version-check --quiet --no-deps --no-build-isolation --editable .
 	@touch $@
 
 $(NPM_READY): package.json package-lock.json
@@ -41,7 +47,7 @@ $(NPM_READY): package.json package-lock.json
 	@touch $@
 
 system-check: $(PY_READY)
-	@$(PY) scripts/system_check.py
+	@$(PASAPAS) doctor
 
 serve: $(PY_READY)
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
@@ -52,11 +58,26 @@ BUILDING := .cache/site-building
 build: $(PY_READY) $(NPM_READY)
 	@rm -rf $(BUILDING) site
 	$(PY) -m mkdocs build --strict --site-dir $(BUILDING)
-	$(PY) scripts/offline.py --into $(BUILDING)
+	$(PASAPAS) offline --into $(BUILDING)
 	@mv $(BUILDING) site
 
+# The fast tier: model, checks and build transforms on small fixtures; no browser.
+check: $(PY_READY)
+	$(PY) -m ruff check pasapas tests
+	$(PY) -m ruff format --check pasapas tests
+	$(PY) -m pytest -m "not slow" -q
+
+# The exit plan from MkDocs 1.x (MAINTAINING.md): ProperDocs builds the same site today.
+# The build date is fixed so that the sitemap of both builds can be compared.
+second-engine: export SOURCE_DATE_EPOCH := 1767225600
+second-engine: $(PY_READY)
+	@rm -rf .cache/site-mkdocs .cache/site-properdocs
+	$(PY) -m mkdocs build --strict --quiet --site-dir .cache/site-mkdocs
+	$(PY) -m properdocs build --strict --quiet --config-file mkdocs.yml --site-dir .cache/site-properdocs
+	$(PASAPAS) compare-sites .cache/site-mkdocs .cache/site-properdocs
+
 lint: $(PY_READY)
-	$(PY) scripts/lesson_lint.py
+	$(PASAPAS) lint
 
 # What a contributor types reaches the scaffold through the environment, unexpanded
 # ($(value …)), never through a shell command line: a title is text, whatever it holds.
@@ -69,31 +90,31 @@ lesson: export LESSON_PARCOURS := $(value PARCOURS)
 lesson-translation: export LESSON_LANGUAGE := $(value LANGUAGE)
 lesson: $(PY_READY)
 	@test -n "$$LESSON_SLUG" -a -n "$$LESSON_TITLE" || { echo 'Usage: make lesson SLUG=envoyer-un-sms TITLE="Envoyer un SMS" [PARCOURS="Communiquer"]'; exit 1; }
-	$(PY) scripts/new_lesson.py
+	$(PASAPAS) lesson new
 
 lesson-translation: $(PY_READY)
 	@test -n "$$LESSON_LANGUAGE" -a -n "$$LESSON_SLUG" || { echo 'Usage: make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms'; exit 1; }
-	$(PY) scripts/new_lesson.py
+	$(PASAPAS) lesson translate "$$LESSON_LANGUAGE"
 
 a11y: $(PY_READY) $(NPM_READY) system-check
-	$(PY) scripts/a11y.py
+	$(PASAPAS) a11y
 
 bench: $(PY_READY) system-check
-	$(PY) scripts/bench.py
+	$(PASAPAS) bench
 
 links: $(PY_READY)
-	$(PY) scripts/links.py
+	$(PASAPAS) links
 
 links-external: $(PY_READY)
-	$(PY) scripts/links.py --external
+	$(PASAPAS) links --external
 
 # The checks build the site as it is published: with an address (for QR codes and the
 # sitemap). A real SITE_URL from the environment wins.
 test: export SITE_URL := $(or $(SITE_URL),https://pasapas.example/)
 test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m pytest
-	$(PY) scripts/a11y.py
-	$(PY) scripts/links.py --reuse
+	$(PASAPAS) a11y
+	$(PASAPAS) links --reuse
 
 clean:
 	rm -rf site .pytest_cache

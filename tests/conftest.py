@@ -10,20 +10,19 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitepages import BuiltSite, configured_languages
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "CONTRIBUTING.md")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "pasapas", "CONTRIBUTING.md")
 
 
 #: The published address the tests build for (QR codes and the sitemap need one).
 SITE_URL = "https://pasapas.example/"
 
 
-def build(project_dir: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
+def build(project_dir: Path, site_dir: Path, site_url: str = SITE_URL, **environment: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict`, as `make build` runs it for publication."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **environment}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,
@@ -61,7 +60,7 @@ def copy_project(target: Path) -> Path:
 def with_make(project_dir: Path) -> Path:
     """A project copy where `make` runs without installing anything again: the Makefile and
     the pinned lists with their dates, and the installed .venv and node_modules."""
-    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml", "package.json", "package-lock.json"):
         shutil.copy2(ROOT / name, project_dir / name)
     for ready in (".venv", "node_modules"):
         if not (project_dir / ready).exists():
@@ -94,7 +93,7 @@ def project_copy(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium, driven by Playwright (never a downloaded browser)."""
-    from browser import chromium
+    from pasapas.testing.browser import chromium
 
     with chromium() as launched:
         yield launched
@@ -103,7 +102,18 @@ def browser():
 @pytest.fixture(scope="session")
 def base_url(site):
     """The real portal served on 127.0.0.1."""
-    from local_server import serve
+    from pasapas.testing.local_server import serve
 
     with serve(site.dir) as url:
         yield url
+
+
+#: Fixtures that build a whole site or start a browser.
+SLOW_FIXTURES = {"site", "base_url", "browser", "project_copy"}
+
+
+def pytest_collection_modifyitems(items):
+    """`make check` runs what needs no whole-site build and no browser (-m "not slow")."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)

@@ -1,4 +1,4 @@
-"""`make a11y` (scripts/a11y.py) fails on each planted defect and trusts pa11y-ci's JSON,
+"""`make a11y` (pasapas a11y) fails on each planted defect and trusts pa11y-ci's JSON,
 never its exit code."""
 
 from __future__ import annotations
@@ -7,8 +7,9 @@ import time
 
 import pytest
 import yaml
-from a11y import A11yError, Finding, findings, pages_of, read_ignore_list, run_pa11y, summary
-from local_server import QuietHandler, serve
+
+from pasapas.checks.a11y import A11yError, Finding, findings, pages_of, read_ignore_list, run_pa11y, summary
+from pasapas.testing.local_server import QuietHandler, serve
 
 pytestmark = pytest.mark.browser
 

@@ -101,7 +101,9 @@ def test_every_control_is_reached_by_tab_with_a_visible_ring_never_under_the_hea
             problems.append(f"no visible focus ring on {stop['label']!r}")
         if stop["underHeader"]:
             problems.append(f"{stop['label']!r} is hidden under the header")
-    unreached = page.evaluate("() => [...document.querySelectorAll('[data-pap-target]')].filter(e => !e.dataset.papSeen).map(e => (e.textContent || e.getAttribute('href') || e.tagName).trim().slice(0, 40))")
+    unreached = page.evaluate(
+        "() => [...document.querySelectorAll('[data-pap-target]')].filter(e => !e.dataset.papSeen).map(e => (e.textContent || e.getAttribute('href') || e.tagName).trim().slice(0, 40))"
+    )
     assert problems == []
     assert unreached == []
     assert len(seen) >= 20

@@ -9,7 +9,8 @@ import subprocess
 import sys
 
 import pytest
-from bidi import FSI, PDI, isolate_html, isolate_plain
+
+from pasapas.transform.bidi import FSI, PDI, isolate_html, isolate_plain
 
 # --- What the build writes ----------------------------------------------------------------------------
 
@@ -97,8 +98,13 @@ def bidi_sites(project_copy, tmp_path_factory):
     for name, extra in (("web", {}), ("offline", {"OFFLINE": "true"})):
         out = tmp_path_factory.mktemp(f"bidi-{name}")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                                cwd=project, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr[-3000:]
         sites[name] = out
     return sites

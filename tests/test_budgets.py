@@ -7,8 +7,9 @@ import gzip
 
 import pytest
 from conftest import build_or_fail
-from page_weight import measure
-from synthetic_site import make_project
+
+from pasapas.checks.page_weight import measure
+from pasapas.testing.synthetic_site import make_project
 
 pytestmark = pytest.mark.browser
 
@@ -73,10 +74,14 @@ def test_a_lesson_page_does_not_grow_with_the_catalogue(catalogues, path):
 
 
 def test_pruning_keeps_what_the_site_uses_and_drops_unused_features():
-    from css_prune import prune
+    from pasapas.transform.css_prune import prune
 
-    css = (".md-select__inner{opacity:0}.md-select{position:relative}.tabbed-set{display:flex}"
-           "@media screen{.mermaid{margin:0}.md-nav{color:red}}@media print{.md-tabs{display:none}}"
-           ".tabbed-set,.md-typeset p{margin:0}:root{--a:1}")
-    assert prune(css) == (".md-select__inner{opacity:0}.md-select{position:relative}"
-                          "@media screen{.md-nav{color:red}}.tabbed-set,.md-typeset p{margin:0}:root{--a:1}")
+    css = (
+        ".md-select__inner{opacity:0}.md-select{position:relative}.tabbed-set{display:flex}"
+        "@media screen{.mermaid{margin:0}.md-nav{color:red}}@media print{.md-tabs{display:none}}"
+        ".tabbed-set,.md-typeset p{margin:0}:root{--a:1}"
+    )
+    assert prune(css) == (
+        ".md-select__inner{opacity:0}.md-select{position:relative}"
+        "@media screen{.md-nav{color:red}}.tabbed-set,.md-typeset p{margin:0}:root{--a:1}"
+    )

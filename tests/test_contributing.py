@@ -4,17 +4,16 @@ GitHub workflow."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from datetime import date
 
 import pytest
-import yaml
 from conftest import ROOT, build, build_or_fail
-from lesson_lint import lint
-from new_lesson import ScaffoldError, add_to_nav, new_lesson, start_translation
 from sitepages import nav_lessons_by_section
+
+from pasapas.checks.lessons import lint
+from pasapas.tools.new_lesson import ScaffoldError, add_to_nav, new_lesson, start_translation
 
 
 @pytest.fixture
@@ -27,7 +26,9 @@ def test_scaffold_creates_the_french_lesson_dated_today_and_adds_it_to_its_path(
     created = new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
 
     assert [p.relative_to(project).as_posix() for p in created] == [
-        "docs/fr/lecons/envoyer-un-sms.md", "docs/ar/lecons/envoyer-un-sms.md", "docs/en/lecons/envoyer-un-sms.md",
+        "docs/fr/lecons/envoyer-un-sms.md",
+        "docs/ar/lecons/envoyer-un-sms.md",
+        "docs/en/lecons/envoyer-un-sms.md",
     ]
     french = created[0].read_text(encoding="utf-8")
     assert "title: Envoyer un SMS\n" in french and "\n# Envoyer un SMS\n" in french
@@ -35,7 +36,8 @@ def test_scaffold_creates_the_french_lesson_dated_today_and_adds_it_to_its_path(
     after = nav_lessons_by_section(project / "mkdocs.yml")
     assert after["Communiquer"] == before["Communiquer"] + ["lecons/envoyer-un-sms.md"]
     assert {name: after[name] for name in before if name != "Communiquer"} == {
-        name: lessons for name, lessons in before.items() if name != "Communiquer"}
+        name: lessons for name, lessons in before.items() if name != "Communiquer"
+    }
     for placeholder in created[1:]:
         assert "\ntranslation: todo\n---\n" in placeholder.read_text(encoding="utf-8")
 
@@ -55,14 +57,17 @@ def test_scaffold_refuses_a_bad_name_an_existing_lesson_and_an_unknown_path(proj
         new_lesson(project, "recette", "x", "Cuisine", date.today())
 
 
-@pytest.mark.parametrize("title", [
-    "Les impôts : déclarer en ligne",
-    "Un titre avec `touch pwned` et $(touch pwned) # pas un commentaire",
-    "- une liste ? non : un titre",
-    "Titre 'entre apostrophes' : oui",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Les impôts : déclarer en ligne",
+        "Un titre avec `touch pwned` et $(touch pwned) # pas un commentaire",
+        "- une liste ? non : un titre",
+        "Titre 'entre apostrophes' : oui",
+    ],
+)
 def test_scaffold_writes_any_plain_title_as_valid_yaml_text(project, title):
-    from lesson_model import split_front_matter
+    from pasapas.model.lesson import split_front_matter
 
     created = new_lesson(project, "essai", title, "Communiquer", date(2026, 11, 28))
     meta, _, _ = split_front_matter(created[0].read_text(encoding="utf-8"))
@@ -88,15 +93,20 @@ def test_make_lesson_never_runs_what_the_title_holds(project):
 
     with_make(project)
     title = "Titre `touch p1` $(touch p2) $$(touch p3) $(shell touch p4) ; touch p5"
-    result = subprocess.run(["make", "-s", "lesson", "SLUG=essai", f"TITLE={title}", "PARCOURS=Communiquer"],
-                            cwd=project, capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "-s", "lesson", "SLUG=essai", f"TITLE={title}", "PARCOURS=Communiquer"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert list(project.glob("p?")) == []
-    from lesson_model import split_front_matter
+    from pasapas.model.lesson import split_front_matter
 
     assert split_front_matter((project / "docs/fr/lecons/essai.md").read_text(encoding="utf-8"))[0]["title"] == title
-    bad = subprocess.run(["make", "-s", "lesson-translation", "LANGUAGE=../../..", "SLUG=essai"], cwd=project,
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        ["make", "-s", "lesson-translation", "LANGUAGE=../../..", "SLUG=essai"], cwd=project, capture_output=True, text=True
+    )
     assert bad.returncode != 0 and "is not a language of the site" in bad.stderr
 
 
@@ -109,8 +119,10 @@ def test_add_to_nav_appends_at_the_end_of_the_section():
 
 def test_make_lesson_prints_what_to_do_next(project):
     result = subprocess.run(
-        [sys.executable, "scripts/new_lesson.py", "envoyer-un-sms", "Envoyer un SMS", "--parcours", "Communiquer"],
-        cwd=project, capture_output=True, text=True,
+        [sys.executable, "-m", "pasapas", "lesson", "new", "envoyer-un-sms", "Envoyer un SMS", "--parcours", "Communiquer"],
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith(
@@ -120,10 +132,13 @@ def test_make_lesson_prints_what_to_do_next(project):
 
 # --- The build fails closed --------------------------------------------------------------
 
+
 def test_build_stops_with_the_checker_messages_on_a_bad_lesson(project, tmp_path):
     lesson = project / "docs/fr/lecons/antivirus.md"
     text = lesson.read_text(encoding="utf-8")
-    lesson.write_text(text.replace("![Un écran d'ordinateur avec un virus barré, et un bouclier vert coché à côté.]", "![]"), encoding="utf-8")
+    lesson.write_text(
+        text.replace("![Un écran d'ordinateur avec un virus barré, et un bouclier vert coché à côté.]", "![]"), encoding="utf-8"
+    )
 
     result = build(project, tmp_path / "site")
 
@@ -135,6 +150,7 @@ def test_build_stops_with_the_checker_messages_on_a_bad_lesson(project, tmp_path
 
 
 # --- Placeholders and translation state, as readers see them ---------------------------------
+
 
 @pytest.fixture(scope="module")
 def site_with_placeholder(project_copy, tmp_path_factory):
@@ -164,7 +180,8 @@ def test_an_outdated_translation_says_so_and_links_to_the_french(site_with_place
     line = page.soup.select_one("p.pap-translation")
     assert "pap-translation--outdated" in line["class"]
     from babel.dates import format_date
-    from lesson_model import as_date, split_front_matter
+
+    from pasapas.model.lesson import as_date, split_front_matter
 
     meta = split_front_matter((ROOT / "docs/en/lecons/antivirus.md").read_text(encoding="utf-8"))[0]
     aligned = format_date(as_date(meta["translation"]["date"]), format="long", locale="en")
@@ -198,43 +215,6 @@ def test_contribute_page_shows_the_contributor_guide(site):
 
 
 def test_translations_command_lists_every_lesson(tmp_path):
-    result = subprocess.run([sys.executable, "scripts/translations.py", "status"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "pasapas", "translations", "status"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0
     assert "lecons/antivirus.md: ar up to date, en up to date" in result.stdout.splitlines()
-
-
-# --- GitHub ------------------------------------------------------------------------------------
-
-WORKFLOW = ROOT / ".github/workflows/checks.yml"
-
-
-def test_workflow_is_valid_against_the_github_schema():
-    result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
-        capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_workflow_grants_nothing_by_default_and_each_job_only_what_it_needs():
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    assert workflow["permissions"] == {}
-    assert {name: job["permissions"] for name, job in workflow["jobs"].items()} == {
-        "test": {"contents": "read"},
-        "build": {"contents": "read"},
-        "deploy": {"pages": "write", "id-token": "write"},
-    }
-
-
-def test_workflow_runs_the_readme_test_command_and_pins_every_action():
-    text = WORKFLOW.read_text(encoding="utf-8")
-    assert "run: make test" in text
-    uses = re.findall(r"uses:\s*(\S+)", text)
-    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
-
-
-def test_pull_request_template_has_the_checklist():
-    text = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
-    for item in ("make test", "make serve", "Tab", "mot de passe", "relue par une personne qui parle la langue"):
-        assert item in text
-    assert text.count("- [ ]") >= 4

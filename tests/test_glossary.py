@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from glossary import Entry, GlossaryError, link_terms, parse_glossary
+
+from pasapas.model.glossary import Entry, GlossaryError, link_terms, parse_glossary
 
 GLOSSARY = """# Les mots
 

@@ -30,6 +30,7 @@ def context(browser):
 
 # --- 1. Share a step ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_share_copies_the_link_to_the_step_and_says_so_to_screen_readers(context, base_url, language):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
@@ -56,6 +57,7 @@ def test_share_uses_the_system_share_sheet_where_there_is_one(context, base_url)
 
 # --- 2. Continue on my phone -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_each_lesson_shows_a_qr_code_of_its_address_with_a_text_alternative(site, language):
     aside = site.page(LESSON[language]).soup.select_one("article aside.pap-qr")
@@ -69,14 +71,18 @@ def test_each_lesson_shows_a_qr_code_of_its_address_with_a_text_alternative(site
 
 def test_the_qr_code_encodes_the_lesson_address(site, tmp_path):
     import segno
-    from lesson_tools import QR_OPTIONS
+
+    from pasapas.transform.step_tools import QR_OPTIONS
 
     svg = site.page(LESSON["fr"]).soup.select_one("aside.pap-qr svg")
-    expected = segno.make(SITE_URL + LESSON["fr"], **QR_OPTIONS).svg_inline(scale=3, border=2, title="x", svgclass="pap-qr__code", lineclass=None)
+    expected = segno.make(SITE_URL + LESSON["fr"], **QR_OPTIONS).svg_inline(
+        scale=3, border=2, title="x", svgclass="pap-qr__code", lineclass=None
+    )
     assert re.search(r' d="([^"]+)"', str(svg)).group(1) == re.search(r' d="([^"]+)"', expected).group(1)
 
 
 # --- 3. Print -----------------------------------------------------------------------------------
+
 
 def pdf_of(context, url) -> PdfReader:
     page = context.new_page()
@@ -158,6 +164,7 @@ def test_listen_is_hidden_where_the_browser_has_no_voice_for_the_language(contex
 
 # --- 5. Keep my place -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_progress_survives_a_reload_shows_on_the_home_page_and_is_gone_after_clear(context, base_url, language):
     page = context.new_page()
@@ -201,9 +208,10 @@ def test_without_javascript_lessons_read_and_offer_plain_step_links(browser, bas
 
 # --- 6. Offline -----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory):
-    import offline
+    from pasapas.tools import offline
 
     site = offline.build_offline(ROOT, tmp_path_factory.mktemp("offline-site"))
     archive = offline.zip_site(site, tmp_path_factory.mktemp("zip") / offline.ZIP_NAME)
@@ -218,9 +226,11 @@ def test_the_offline_copy_opens_from_disk_and_follows_links_in_every_language(br
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    for home, title in [("index.html", "Envoyer un e-mail avec une pièce jointe"),
-                        ("ar/index.html", "إرسال بريد إلكتروني مع مرفق"),
-                        ("en/index.html", "Send an e-mail with an attachment")]:
+    for home, title in [
+        ("index.html", "Envoyer un e-mail avec une pièce jointe"),
+        ("ar/index.html", "إرسال بريد إلكتروني مع مرفق"),
+        ("en/index.html", "Send an e-mail with an attachment"),
+    ]:
         page.goto((offline_copy / home).as_uri())
         page.get_by_role("link", name=title, exact=True).first.click()
         page.wait_for_load_state()
@@ -244,6 +254,7 @@ def test_the_offline_copy_searches_from_disk(browser, offline_copy, language, qu
 
 
 # --- 7. Where to get help ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", ["fr", "ar", "en"])
 def test_the_help_page_lists_every_kind_of_help_with_its_date(site, language):

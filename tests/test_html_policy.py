@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from html_policy import HtmlPolicyError, add_content_security_policy, copy_direction_to_html, script_hash
+
+from pasapas.build.theme_contract import HtmlPolicyError, add_content_security_policy, copy_direction_to_html, script_hash
 
 THEME_SCRIPTS = [re.compile(re.escape("var a=1"))]
 PAGE = '<!doctype html>\n<html lang="ar" class="no-js">\n<head>\n<title>t</title>\n<script>var a=1</script>\n</head>\n<body dir="rtl"><script src="x.js"></script><script id="c" type="application/json">{}</script></body></html>'
@@ -46,11 +47,11 @@ def test_policy_is_the_first_thing_in_head():
 
 def test_a_page_without_head_is_refused():
     with pytest.raises(HtmlPolicyError, match=r"no <head> tag: did the theme change\?"):
-        add_content_security_policy("<html><body dir=\"ltr\"></body></html>", THEME_SCRIPTS)
+        add_content_security_policy('<html><body dir="ltr"></body></html>', THEME_SCRIPTS)
 
 
 def test_whitespace_between_lines_collapses_but_preformatted_text_and_scripts_stay():
-    from html_policy import collapse_whitespace
+    from pasapas.build.theme_contract import collapse_whitespace
 
     html = "<ul>\n    \n      <li>a</li>\n\n   <li>b c</li>\n</ul><pre>x\n\n    y</pre><script>if (a)\n\n  b()</script>"
     assert collapse_whitespace(html) == (

@@ -156,50 +156,54 @@ SPANISH_ENTRY = """\
           name: Español
           build: true
           site_name: Paso a paso
-          extra:
-            ui:
-              not_translated_title: Esta página aún no está traducida al español
-              not_translated_body: Por ahora, esta página solo existe en francés.
-              read_in_source: "Leer la página en francés:"
-              not_found_title: Página no encontrada
-              not_found_body: Esta dirección no lleva a ninguna página. Puede que haya cambiado.
-              back_home: Volver a la página de inicio
-              level: "Nivel:"
-              level_decouverte: Descubrimiento
-              level_debutant: Principiante
-              level_intermediaire: Intermedio
-              duration: "Duración:"
-              minutes: "{n} min"
-              devices: "En:"
-              device_ordinateur: ordenador
-              device_telephone: teléfono
-              last_checked: "Última revisión:"
-              prerequisites: "Antes:"
-              help_checked: "Comprobado el:"
-              sources_title: "Fuentes"
-              sources_intro: "Los pasos de esta lección se comprobaron con estas páginas:"
-              source_consulted: "consultada el {date}"
-              stale: "Por revisar: esta lección se comprobó hace más de un año."
-              translation_aligned: "Traducción alineada con el francés el {date}."
-              translation_outdated: "La lección en francés ha cambiado desde entonces: leer la versión francesa."
-              skip_to_content: Saltar al contenido
-              help_phone: "Teléfono:"
-              help_website: Sitio de
-              share_step: "Copiar el enlace a este paso"
-              share_copied: "Enlace copiado."
-              share_failed: "Copie esta dirección:"
-              step_done: "He hecho este paso"
-              progress_clear: "Borrar mi progreso en este ordenador"
-              progress_explain: "Los pasos marcados se quedan solo en este navegador."
-              progress_cleared: "Progreso borrado."
-              progress_started: "Empezada en este dispositivo"
-              progress_finished: "Terminada en este dispositivo"
-              listen_lesson: "Escuchar la lección"
-              listen_step: "Escuchar este paso"
-              listen_pause: "Pausa"
-              listen_stop: "Parar"
-              qr_title: "Seguir en mi teléfono"
-              qr_alt: "Código QR: escanéelo con la cámara del teléfono para abrir esta lección."
+"""
+SPANISH_INTERFACE = """\
+not_translated_title: Esta página aún no está traducida al español
+not_translated_body: Por ahora, esta página solo existe en francés.
+read_in_source: "Leer la página en francés:"
+not_found_title: Página no encontrada
+not_found_body: Esta dirección no lleva a ninguna página. Puede que haya cambiado.
+back_home: Volver a la página de inicio
+level: "Nivel:"
+level_decouverte: Descubrimiento
+level_debutant: Principiante
+level_intermediaire: Intermedio
+duration: "Duración:"
+minutes: "{n} min"
+devices: "En:"
+device_ordinateur: ordenador
+device_telephone: teléfono
+last_checked: "Última revisión:"
+prerequisites: "Antes:"
+help_checked: "Comprobado el:"
+sources_title: "Fuentes"
+sources_intro: "Los pasos de esta lección se comprobaron con estas páginas:"
+source_consulted: "consultada el {date}"
+stale: "Por revisar: esta lección se comprobó hace más de un año."
+translation_aligned: "Traducción alineada con el francés el {date}."
+translation_outdated: "La lección en francés ha cambiado desde entonces: leer la versión francesa."
+skip_to_content: Saltar al contenido
+help_phone: "Teléfono:"
+help_website: Sitio de
+share_step: "Copiar el enlace a este paso"
+share_copied: "Enlace copiado."
+share_failed: "Copie esta dirección:"
+step_done: "He hecho este paso"
+progress_clear: "Borrar mi progreso en este ordenador"
+progress_explain: "Los pasos marcados se quedan solo en este navegador."
+progress_cleared: "Progreso borrado."
+progress_started: "Empezada en este dispositivo"
+progress_finished: "Terminada en este dispositivo"
+listen_lesson: "Escuchar la lección"
+listen_step: "Escuchar este paso"
+listen_pause: "Pausa"
+listen_stop: "Parar"
+qr_title: "Seguir en mi teléfono"
+qr_alt: "Código QR: escanéelo con la cámara del teléfono para abrir esta lección."
+edit_page: "Proponer una corrección de esta página"
+report_step: "Informar de un problema en este paso"
+report_issue_title: "Problema: {page}, {step} ({language})"
+report_issue_body: "Página: {address}\\nPaso: {step}\\nIdioma: {language}\\n\\nQué falla:\\n"
 """
 
 
@@ -207,7 +211,10 @@ def test_a_fourth_language_is_one_config_entry_and_one_folder(project_copy, tmp_
     project = project_copy("fourth-language")
     add_language_entry(project, SPANISH_ENTRY)
     (project / "docs/es").mkdir()
-    (project / "docs/es/index.md").write_text("---\ntitle: Paso a paso\n---\n\n# Paso a paso\n\nAprender paso a paso.\n", encoding="utf-8")
+    (project / "docs/es/_interface.yml").write_text(SPANISH_INTERFACE, encoding="utf-8")
+    (project / "docs/es/index.md").write_text(
+        "---\ntitle: Paso a paso\n---\n\n# Paso a paso\n\nAprender paso a paso.\n", encoding="utf-8"
+    )
 
     site = build_or_fail(project, tmp_path_factory.mktemp("fourth-language-site"))
 
@@ -231,11 +238,24 @@ def test_a_language_without_interface_strings_stops_the_build_with_a_plain_messa
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    from i18n_pages import REQUIRED_UI_STRINGS
-
     assert (
-        f"mkdocs.yml: language 'es' has no translation for {', '.join(REQUIRED_UI_STRINGS)} under "
-        "plugins > i18n > languages > extra > ui. Copy the 'ui' block of another language and translate it."
+        "docs/es/_interface.yml is missing: copy docs/fr/_interface.yml into docs/es/ and translate each line."
+    ) in result.stderr
+
+
+def test_a_missing_interface_string_stops_the_build_naming_the_language_and_the_key(project_copy, tmp_path):
+    project = project_copy("language-with-a-missing-string")
+    add_language_entry(project, SPANISH_ENTRY)
+    (project / "docs/es").mkdir()
+    (project / "docs/es/_interface.yml").write_text(SPANISH_INTERFACE.replace("qr_alt:", "# qr_alt:"), encoding="utf-8")
+    (project / "docs/es/index.md").write_text("---\ntitle: Paso a paso\n---\n\n# Paso a paso\n", encoding="utf-8")
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert (
+        "docs/es/_interface.yml has no translation for qr_alt: copy those lines from docs/fr/_interface.yml and translate them."
     ) in result.stderr
 
 

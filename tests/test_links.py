@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from links import Broken, check_external, check_site, report
+
+from pasapas.checks.links import Broken, check_external, check_site, report
 
 LANGUAGES = ["fr", "ar", "en"]
 
@@ -77,7 +78,10 @@ def test_links_to_other_sites_are_collected_not_followed(fixture_site):
 
 
 def test_report_groups_broken_links_by_page():
-    broken = [Broken("a/index.html", "../b/", "no such page or file"), Broken("a/index.html", "#x", "no place with id '#x' in a/index.html")]
+    broken = [
+        Broken("a/index.html", "../b/", "no such page or file"),
+        Broken("a/index.html", "#x", "no place with id '#x' in a/index.html"),
+    ]
     assert report(broken, 3) == (
         "Links: 2 broken link(s) on 1 page(s).\n\na/index.html\n"
         "  → ../b/: no such page or file\n  → #x: no place with id '#x' in a/index.html"
@@ -91,6 +95,7 @@ def test_the_real_site_has_no_broken_link_navigation_switcher_and_404_included(s
 
 
 # --- External mode, offline ------------------------------------------------------------------
+
 
 class Answers(http.server.BaseHTTPRequestHandler):
     hits: dict[str, int] = {}
@@ -112,8 +117,13 @@ class Answers(http.server.BaseHTTPRequestHandler):
             if self.path == "/never":
                 time.sleep(3)  # longer than the client's timeout; bounded so the test ends
                 return
-            status, location = {"/ok": (200, None), "/moved": (301, "/ok"), "/gone": (404, None),
-                                "/busy": (429, None), "/down": (503, None)}.get(self.path, (200, None))
+            status, location = {
+                "/ok": (200, None),
+                "/moved": (301, "/ok"),
+                "/gone": (404, None),
+                "/busy": (429, None),
+                "/down": (503, None),
+            }.get(self.path, (200, None))
             self.send_response(status)
             if location:
                 self.send_header("Location", location)
@@ -147,8 +157,12 @@ def test_external_links_are_judged_fairly(server, tmp_path):
     names = ["ok", "moved", "gone", "busy", "down", "never"]
     results = run([f"{server}/{n}" for n in names], tmp_path)
     assert {name: state for name, (state, _) in results.items()} == {
-        "ok": "ok", "moved": "ok", "gone": "broken",
-        "busy": "could not check", "down": "could not check", "never": "could not check",
+        "ok": "ok",
+        "moved": "ok",
+        "gone": "broken",
+        "busy": "could not check",
+        "down": "could not check",
+        "never": "could not check",
     }
     assert results["busy"][1] == "429" and results["down"][1] == "503"
 
@@ -180,7 +194,7 @@ def test_an_allowlisted_host_is_not_contacted(server, tmp_path):
 
 
 def test_the_allowlist_needs_a_reason_for_each_host(tmp_path):
-    from links import read_allowlist
+    from pasapas.checks.links import read_allowlist
 
     path = tmp_path / "allow.yml"
     path.write_text("hosts:\n  - host: example.org\n", encoding="utf-8")

@@ -10,32 +10,77 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from content_safety import find_unsafe, sanitise
-from docs_check import check_docs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lesson_lint import lint
-from lesson_model import FrontMatterError, parse_lesson
 
-FIELDS = ["title", "description", "level", "duration", "objectives", "prerequisites", "devices", "digcomp",
-          "last_checked", "sources", "translation", "parcours", "url", "consulted", "supports"]
+from pasapas.checks.content_safety import find_unsafe, sanitise
+from pasapas.checks.files import check_docs
+from pasapas.checks.lessons import lint
+from pasapas.model.lesson import FrontMatterError, parse_lesson
+
+FIELDS = [
+    "title",
+    "description",
+    "level",
+    "duration",
+    "objectives",
+    "prerequisites",
+    "devices",
+    "digcomp",
+    "last_checked",
+    "sources",
+    "translation",
+    "parcours",
+    "url",
+    "consulted",
+    "supports",
+]
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20),
-    st.dates(), st.datetimes(), st.sampled_from(["debutant", "ordinateur", "2.1", "lecons/x", "https://www.caf.fr/", "todo"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from(["debutant", "ordinateur", "2.1", "lecons/x", "https://www.caf.fr/", "todo"]),
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(FIELDS) | st.integers(), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(FIELDS) | st.integers(), children, max_size=3)
+    ),
     max_leaves=10,
 )
 FRONT_MATTER_DATA = st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=6) | st.integers() | st.none(), VALUES, max_size=8)
 RAW_FRONT_MATTER = st.text(alphabet=st.sampled_from(list("abc:- []{}&*!|>'\"\n\t#0123456789é,.?%@`~")), max_size=120)
-MARKDOWN_PIECES = st.sampled_from([
-    "# Titre\n", "## Étapes {#etapes}\n", "## A {#apprendre}\n", "#### Étape 1 : x {#etape-1}\n", "#### Étape 3 {#etape-3}\n",
-    "**Vous voyez :** x.\n{: .voir }\n", "??? question \"Q ?\"\n    R.\n", "![](images/x.svg)\n", "![a](https://x.org/a.png)\n",
-    "[ici](javascript:x)\n", "<script>x</script>\n", "<scr\nipt>\n", "```\n", "`code`", "{: onclick=x }\n", "[a][b]\n\n[b]: http://x\n",
-    "\u202e", "Cliquez, tapez, ouvrez, validez.\n", "RSA ", "À ÉCRIRE\n", "---\n", "\x00", "\r\n",
-])
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "# Titre\n",
+        "## Étapes {#etapes}\n",
+        "## A {#apprendre}\n",
+        "#### Étape 1 : x {#etape-1}\n",
+        "#### Étape 3 {#etape-3}\n",
+        "**Vous voyez :** x.\n{: .voir }\n",
+        '??? question "Q ?"\n    R.\n',
+        "![](images/x.svg)\n",
+        "![a](https://x.org/a.png)\n",
+        "[ici](javascript:x)\n",
+        "<script>x</script>\n",
+        "<scr\nipt>\n",
+        "```\n",
+        "`code`",
+        "{: onclick=x }\n",
+        "[a][b]\n\n[b]: http://x\n",
+        "\u202e",
+        "Cliquez, tapez, ouvrez, validez.\n",
+        "RSA ",
+        "À ÉCRIRE\n",
+        "---\n",
+        "\x00",
+        "\r\n",
+    ]
+)
 MARKDOWN = st.lists(MARKDOWN_PIECES | st.text(max_size=30), max_size=15).map("".join)
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -95,9 +140,37 @@ def test_the_docs_checker_never_raises_on_any_drawing_or_data(svg, data):
 
 
 @FAST
-@given(st.lists(st.sampled_from(["<", ">", "a", "href=", "\"", "'", "javascript:", "&#x61;", "<script", "</", "=",
-                                 " ", "on", "img", "src", "//", "<!--", "-->", "<![CDATA[", "\u202e", "https://bit.ly/x"])
-                | st.text(max_size=8), max_size=40).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<",
+                ">",
+                "a",
+                "href=",
+                '"',
+                "'",
+                "javascript:",
+                "&#x61;",
+                "<script",
+                "</",
+                "=",
+                " ",
+                "on",
+                "img",
+                "src",
+                "//",
+                "<!--",
+                "-->",
+                "<![CDATA[",
+                "\u202e",
+                "https://bit.ly/x",
+            ]
+        )
+        | st.text(max_size=8),
+        max_size=40,
+    ).map("".join)
+)
 def test_the_content_check_and_the_sanitiser_never_raise(html):
     find_unsafe(html)
     cleaned = sanitise(html)

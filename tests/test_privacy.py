@@ -29,9 +29,18 @@ REVIEWED_SCRIPT_URLS = {
 
 #: HTML attributes through which a browser downloads something by itself.
 RESOURCE_ATTRIBUTES = {
-    "script": ["src"], "img": ["src", "srcset"], "source": ["src", "srcset"], "iframe": ["src"],
-    "embed": ["src"], "object": ["data"], "video": ["src", "poster"], "audio": ["src"],
-    "track": ["src"], "input": ["src"], "image": ["href", "xlink:href"], "use": ["href", "xlink:href"],
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "source": ["src", "srcset"],
+    "iframe": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "track": ["src"],
+    "input": ["src"],
+    "image": ["href", "xlink:href"],
+    "use": ["href", "xlink:href"],
 }
 #: <link rel> values that are only references, never downloads.
 REFERENCE_ONLY_LINKS = {"alternate", "canonical", "prev", "next"}
@@ -73,11 +82,7 @@ def test_no_stylesheet_loads_anything_from_another_host(site):
 
 
 def test_scripts_hold_no_unreviewed_address_of_another_host(site):
-    found = {
-        url
-        for path in site.text_files(".js")
-        for url in JS_STRING_URL.findall(path.read_text(encoding="utf-8"))
-    }
+    found = {url for path in site.text_files(".js") for url in JS_STRING_URL.findall(path.read_text(encoding="utf-8"))}
     assert found - set(REVIEWED_SCRIPT_URLS) == set()
 
 

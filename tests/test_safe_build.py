@@ -15,8 +15,9 @@ from pathlib import Path
 
 import markdown
 import pytest
-from content_safety import find_unsafe, sanitise
-from html_policy import HtmlPolicyError, add_content_security_policy, theme_script_patterns
+
+from pasapas.build.theme_contract import HtmlPolicyError, add_content_security_policy, theme_script_patterns
+from pasapas.checks.content_safety import find_unsafe, sanitise
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +39,7 @@ def render():
 #: (Markdown a contributor might write, the rule that refuses it, text that must not survive the sanitiser)
 PLANTED = {
     "script": ("Bonjour.\n\n<script>alert(1)</script>\n", "html-not-allowed", "<script"),
-    "tag-split-over-lines": ("Texte\n\n<img\nsrc=\"images/x.svg\"\nonerror=\"alert(1)\">\n", "attribute-not-allowed", "onerror"),
+    "tag-split-over-lines": ('Texte\n\n<img\nsrc="images/x.svg"\nonerror="alert(1)">\n', "attribute-not-allowed", "onerror"),
     "iframe": ('<iframe src="https://evil.example/"></iframe>\n', "html-not-allowed", "<iframe"),
     "form": ('<form action="https://evil.example/"><input name="motdepasse"></form>\n', "html-not-allowed", "<form"),
     "meta-refresh": ('<meta http-equiv="refresh" content="0;url=https://evil.example/">\n', "html-not-allowed", "refresh"),
@@ -49,9 +50,13 @@ PLANTED = {
     "reference-image-elsewhere": ("![Un dessin.][i]\n\n[i]: https://evil.example/pixel.png\n", "image-not-local", None),
     "upper-case-scheme": ("[la CAF](JAVASCRIPT:alert(1))\n", "link-scheme", "JAVASCRIPT"),
     "entity-in-scheme": ('<a href="jav&#x61;script:alert(1)">la CAF</a>\n', "link-scheme", "alert"),
-    "data-url": ('[la CAF](data:text/html,<script>alert(1)</script>)\n', "link-scheme", "data:"),
+    "data-url": ("[la CAF](data:text/html,<script>alert(1)</script>)\n", "link-scheme", "data:"),
     "attr-list-href": ('[la CAF](https://www.caf.fr/){href="javascript:alert(1)"}\n', "link-scheme", "javascript"),
-    "attr-list-srcset": ('![Un dessin.](images/x.svg){srcset="https://evil.example/x.png 2x"}\n', "attribute-not-allowed", "srcset"),
+    "attr-list-srcset": (
+        '![Un dessin.](images/x.svg){srcset="https://evil.example/x.png 2x"}\n',
+        "attribute-not-allowed",
+        "srcset",
+    ),
     "attr-list-ping": ('[la CAF](https://www.caf.fr/){ping="https://evil.example/"}\n', "attribute-not-allowed", "ping"),
     "attr-list-style": ('Un paragraphe.\n{style="position:fixed;top:0"}\n', "attribute-not-allowed", "position"),
     "attr-list-event": ("Un paragraphe.\n{onmouseover=alert(1)}\n", "attribute-not-allowed", "onmouseover"),
@@ -68,7 +73,7 @@ PLANTED = {
     "punycode-host": ("[la CAF](https://www.xn--cf-7kc.fr/)\n", "link-host", None),
     "zero-width-address-text": ("[caf\u200b.fr](https://evil.example/)\n", "link-text-address", None),
     "full-width-address-text": ("[ｃａｆ．ｆｒ](https://evil.example/)\n", "link-text-address", None),
-    "theme-class": ('Texte.\n{: .pap-share }\n', "attribute-value", None),
+    "theme-class": ("Texte.\n{: .pap-share }\n", "attribute-value", None),
     "reserved-id": ("## Mes sources {#sources}\n", "attribute-value", None),
 }
 
@@ -89,12 +94,15 @@ def test_the_real_pages_pass_the_allow_list_unchanged_in_meaning(render):
 
 
 def test_a_link_whose_text_is_its_own_address_is_fine(render):
-    html = render("[caf.fr](https://www.caf.fr/) [www.impots.gouv.fr](https://www.impots.gouv.fr/accueil) "
-                  "[contact@exemple.fr](mailto:contact@exemple.fr) [le 3230](tel:3230)\n")
+    html = render(
+        "[caf.fr](https://www.caf.fr/) [www.impots.gouv.fr](https://www.impots.gouv.fr/accueil) "
+        "[contact@exemple.fr](mailto:contact@exemple.fr) [le 3230](tel:3230)\n"
+    )
     assert find_unsafe(html) == []
 
 
 # --- The Content-Security-Policy: the theme's scripts only ----------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def theme_scripts():
@@ -104,18 +112,23 @@ def theme_scripts():
 
 
 def test_the_policy_allows_the_theme_scripts_at_any_depth(theme_scripts):
-    scope = '<script>__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),' \
-            '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,' \
-            'a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>'
+    scope = (
+        '<script>__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+        '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,'
+        'a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>'
+    )
     page = f"<html><head>{scope}</head><body></body></html>"
     assert "'sha256-" in add_content_security_policy(page, theme_scripts)
 
 
-@pytest.mark.parametrize("planted", [
-    "<script>alert(1)</script>",
-    '<script>__md_scope=new URL("x");alert(1)</script>',
-    '<script>__md_scope=new URL("."+alert(1)+"",location)</script>',
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "<script>alert(1)</script>",
+        '<script>__md_scope=new URL("x");alert(1)</script>',
+        '<script>__md_scope=new URL("."+alert(1)+"",location)</script>',
+    ],
+)
 def test_a_page_with_any_other_inline_script_is_refused(theme_scripts, planted):
     with pytest.raises(HtmlPolicyError, match="inline script that is not the theme's"):
         add_content_security_policy(f"<html><head></head><body>{planted}</body></html>", theme_scripts)
@@ -123,12 +136,19 @@ def test_a_page_with_any_other_inline_script_is_refused(theme_scripts, planted):
 
 # --- The build, web and offline, refuses planted problems with path:line ---------------------------------
 
+
 def run_build(project: Path, *, offline: bool = False) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://pasapas.example/"}
     if offline:
         env["OFFLINE"] = "true"
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def assert_refused(result: subprocess.CompletedProcess, *expected: str) -> None:
@@ -152,12 +172,22 @@ def planted_files(tmp_path_factory):
     (docs / "fr/Mauvais Nom.md").write_text("# x\n", encoding="utf-8")
     (docs / "fr/lecons/images/piege.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect onclick="alert(1)"/>'
-        '<image href="https://evil.example/x.png"/></svg>', encoding="utf-8")
+        '<image href="https://evil.example/x.png"/></svg>',
+        encoding="utf-8",
+    )
     (docs / "fr/bombe.md").write_text("---\ntitle: &a [x, x]\ndescription: *a\n---\n# x\n", encoding="utf-8")
-    (docs / "fr/fuite.md").write_text("---\ntitle: Fuite\n---\n# Fuite\n\n--8<-- \".git/config\"\n", encoding="utf-8")
+    (docs / "fr/fuite.md").write_text('---\ntitle: Fuite\n---\n# Fuite\n\n--8<-- ".git/config"\n', encoding="utf-8")
     about = docs / "fr/a-propos.md"
-    about.write_text(re.sub(r"^description: .*$", 'description: "x\\"><script>alert(1)</script>"',
-                            about.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    about.write_text(
+        re.sub(
+            r"^description: .*$",
+            'description: "x\\"><script>alert(1)</script>"',
+            about.read_text(encoding="utf-8"),
+            count=1,
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
     data = docs / "_aide.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("link: https://", "link: http://", 1), encoding="utf-8")
     return project
@@ -178,13 +208,14 @@ FILE_CLASSES = [
 ]
 
 
+@pytest.mark.slow  # two whole builds
 @pytest.mark.parametrize("offline", [False, True], ids=["web", "offline"])
 def test_the_build_refuses_every_planted_file_with_its_path_and_line(planted_files, offline):
     assert_refused(run_build(planted_files, offline=offline), *FILE_CLASSES)
 
 
 def test_the_lesson_checker_says_the_same_without_building(planted_files):
-    result = subprocess.run([sys.executable, "scripts/lesson_lint.py"], cwd=planted_files, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "pasapas", "lint"], cwd=planted_files, capture_output=True, text=True)
     assert_refused(result, *FILE_CLASSES)
 
 
@@ -195,9 +226,12 @@ def test_the_build_refuses_a_script_planted_in_any_page(project_copy, offline):
     text = about.read_text(encoding="utf-8") + "\n<div>\n<script>\nalert(document.cookie)\n</script>\n</div>\n"
     about.write_text(text, encoding="utf-8")
     line = text.splitlines().index("<script>") + 1
-    assert_refused(run_build(project, offline=offline), rf"docs/fr/a-propos\.md:{line}: html-not-allowed: <script> is not allowed")
-    assert not (project / "out/a-propos/index.html").exists() or "alert(document.cookie)" not in \
-        (project / "out/a-propos/index.html").read_text(encoding="utf-8")
+    assert_refused(
+        run_build(project, offline=offline), rf"docs/fr/a-propos\.md:{line}: html-not-allowed: <script> is not allowed"
+    )
+    assert not (project / "out/a-propos/index.html").exists() or "alert(document.cookie)" not in (
+        project / "out/a-propos/index.html"
+    ).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -207,11 +241,13 @@ def planted_content(tmp_path_factory):
 
     project = copy_project(tmp_path_factory.mktemp("planted-content"))
     about = project / "docs/fr/a-propos.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n" + "\n\n".join(text for text, _, _ in PLANTED.values()),
-                     encoding="utf-8")
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n" + "\n\n".join(text for text, _, _ in PLANTED.values()), encoding="utf-8"
+    )
     return project
 
 
+@pytest.mark.slow  # two whole builds
 @pytest.mark.parametrize("offline", [False, True], ids=["web", "offline"])
 def test_the_build_refuses_every_planted_content_class_at_once_with_its_line(planted_content, offline):
     result = run_build(planted_content, offline=offline)
@@ -225,7 +261,9 @@ def test_a_page_without_a_title_is_refused_so_no_heading_reaches_the_menu_as_mar
     project = project_copy("planted-heading")
     page = project / "docs/fr/a-propos.md"
     text = re.sub(r"^title: .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M)
-    page.write_text(re.sub(r"^# .*$", "# À propos &lt;img src=x onerror=alert(1)&gt;", text, count=1, flags=re.M), encoding="utf-8")
+    page.write_text(
+        re.sub(r"^# .*$", "# À propos &lt;img src=x onerror=alert(1)&gt;", text, count=1, flags=re.M), encoding="utf-8"
+    )
     assert_refused(run_build(project), r"docs/fr/a-propos\.md:1: field-missing: the page has no 'title'")
 
 
@@ -245,9 +283,12 @@ def test_make_build_leaves_no_site_that_looks_publishable_when_it_fails(project_
 def test_make_lint_says_what_the_build_would_refuse_in_any_page_without_building(project_copy):
     project = project_copy("lint-rendered")
     glossary = project / "docs/en/glossaire.md"
-    text = glossary.read_text(encoding="utf-8") + "\nSee [the CAF][caf].\n\n[caf]: JAVASCRIPT:alert(1)\n\n<img\n  src=x\n  onerror=alert(1)>\n"
+    text = (
+        glossary.read_text(encoding="utf-8")
+        + "\nSee [the CAF][caf].\n\n[caf]: JAVASCRIPT:alert(1)\n\n<img\n  src=x\n  onerror=alert(1)>\n"
+    )
     glossary.write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, "scripts/lesson_lint.py"], cwd=project, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "pasapas", "lint"], cwd=project, capture_output=True, text=True)
     lines = text.splitlines()
     assert_refused(
         result,
@@ -256,11 +297,15 @@ def test_make_lint_says_what_the_build_would_refuse_in_any_page_without_building
     )
 
 
-@pytest.mark.parametrize("change", [
-    lambda text: text.replace("  fr:\n", "  fr: 5\n  ancien_fr:\n", 1),
-    lambda text: "- 12\n" + text,
-    lambda text: text.replace("- id: france-services", "- id: france-services\n  last_checked: hier", 1),
-], ids=["language-not-a-group", "entry-not-a-group", "duplicate-field"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace("  fr:\n", "  fr: 5\n  ancien_fr:\n", 1),
+        lambda text: "- 12\n" + text,
+        lambda text: text.replace("- id: france-services", "- id: france-services\n  last_checked: hier", 1),
+    ],
+    ids=["language-not-a-group", "entry-not-a-group", "duplicate-field"],
+)
 def test_broken_help_data_stops_the_build_with_a_message_not_a_traceback(project_copy, change):
     project = project_copy("broken-help-data")
     data = project / "docs/_aide.yml"
@@ -278,5 +323,7 @@ def test_a_glossary_term_without_id_is_a_message_in_lint_and_build(project_copy)
     page.write_text(text, encoding="utf-8")
     line = len(text.splitlines()) - 1
     expected = rf"docs/ar/glossaire\.md:{line}: glossary-term:"
-    assert_refused(subprocess.run([sys.executable, "scripts/lesson_lint.py"], cwd=project, capture_output=True, text=True), expected)
+    assert_refused(
+        subprocess.run([sys.executable, "-m", "pasapas", "lint"], cwd=project, capture_output=True, text=True), expected
+    )
     assert_refused(run_build(project), expected)

@@ -1,4 +1,4 @@
-from system_check import INSTALL_COMMAND, main, missing_system_packages
+from pasapas.tools.doctor import INSTALL_COMMAND, main, missing_system_packages
 
 
 def test_names_chromium_and_the_arabic_font_when_both_are_missing(tmp_path):
@@ -12,6 +12,6 @@ def test_finds_nothing_missing_when_both_are_there(tmp_path):
 
 
 def test_prints_the_exact_install_command(monkeypatch, capsys):
-    monkeypatch.setattr("system_check.missing_system_packages", lambda: ["chromium"])
+    monkeypatch.setattr("pasapas.tools.doctor.missing_system_packages", lambda: ["chromium"])
     assert main() == 1
     assert f"    {INSTALL_COMMAND}\n" in capsys.readouterr().err

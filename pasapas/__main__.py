@@ -1,0 +1,3 @@
+from pasapas.cli import main
+
+raise SystemExit(main())

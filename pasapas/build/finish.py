@@ -1,0 +1,64 @@
+"""The last pass of a build: what is done on the finished site, file by file, with no
+engine object — so that a change of engine (ProperDocs, Zensical…) keeps it unchanged.
+
+For every HTML page: its search points at its own language's index, the theme's markup
+gets its accessibility fixes and the document its direction, whitespace is collapsed and
+the Content-Security-Policy is added. Then the search index is split per language and
+the stylesheets are pruned and minified.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pasapas.build import theme_contract
+from pasapas.transform import css_prune, search_index
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    source: str
+    others: tuple[str, ...]
+    skip_to_content: dict[str, str] = field(default_factory=dict)
+
+    def of_page(self, relative: str) -> str:
+        first = relative.split("/", 1)[0]
+        return first if first in self.others else self.source
+
+
+def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict | None) -> str:
+    """One page, `relative` to the site root (e.g. 'ar/lecons/sms/index.html'). Without
+    `policy` (the live preview) no CSP is added: the preview's reload script needs none."""
+    language = languages.of_page(relative)
+    if language != languages.source and not relative.endswith("404.html"):
+        # The 404 page is served at any address: its links are absolute already.
+        page_url = relative.removesuffix("index.html")
+        html = search_index.point_search_at_language(html, page_url, f"{language}/")
+    html = theme_contract.copy_direction_to_html(html)
+    html = theme_contract.fix_theme_accessibility(html, languages.skip_to_content[language])
+    html = theme_contract.collapse_whitespace(html)
+    if policy is None:
+        return html
+    extra = ()
+    if policy.get("shim_source"):
+        shim_hash = theme_contract.worker_shim_hash(html, policy["shim_source"])
+        extra = (shim_hash,) if shim_hash else ()
+    return theme_contract.add_content_security_policy(html, policy["theme_scripts"], extra)
+
+
+def finish_site(site_dir: Path, languages: SiteLanguages, policy: dict | None) -> None:
+    """Raises theme_contract.HtmlPolicyError naming the page when one cannot be finished."""
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        try:
+            finished = finish_page(path.read_text(encoding="utf-8"), relative, languages, policy)
+        except theme_contract.HtmlPolicyError as error:
+            raise theme_contract.HtmlPolicyError(f"{relative}: {error}") from None
+        path.write_text(finished, encoding="utf-8")
+    search_index.split(site_dir, languages.source, [languages.source, *languages.others])
+    for stylesheet in (site_dir / "assets/stylesheets").glob("main.*.min.css"):
+        stylesheet.write_text(css_prune.prune(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
+    ours = site_dir / "assets/stylesheets/pasapas.css"
+    if ours.exists():
+        ours.write_text(css_prune.minify(ours.read_text(encoding="utf-8")), encoding="utf-8")

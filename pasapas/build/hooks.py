@@ -1,0 +1,286 @@
+"""MkDocs hooks: the build-time behaviour of Pas à pas. Logic lives in the modules
+imported here; each hook only wires it to a MkDocs event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from pasapas.build import finish, help_page, i18n_plugin, lesson_pages, translation_table
+from pasapas.build import i18n as i18n_pages
+from pasapas.build import theme_contract as html_policy
+from pasapas.checks import content_safety
+from pasapas.checks import lessons as lesson_lint
+from pasapas.model import glossary, help_places, translations
+from pasapas.model import lesson as lesson_model
+from pasapas.model.problems import Problem
+from pasapas.tools import offline
+from pasapas.transform import bidi, forge, keys
+from pasapas.transform import step_tools as lesson_tools
+
+log = get_plugin_logger("pasapas")
+
+
+_serving = False
+_theme_scripts: list = []
+#: Content outside the allow-list, from every page of every language: reported together
+#: at the end of the build, which then fails (the pages themselves were sanitised).
+_content_problems: list[Problem] = []
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` injects its live-reload script into each page after the build; a
+    # hash-based CSP would block it. The CSP is for the published site, so the
+    # preview goes without it (builds and tests always have it).
+    global _serving
+    _serving = command == "serve"
+
+
+def offline_build(config) -> bool:
+    offline = config.plugins.get("material/offline")
+    return bool(offline and offline.config.enabled)
+
+
+def page_policy(config) -> dict | None:
+    """What the finishing pass needs for the Content-Security-Policy; None in the preview."""
+    if _serving:
+        return None
+    # The offline copy (file://) has the same policy, plus the one frame script of the
+    # shim that runs search there.
+    shim_source = None
+    if offline_build(config):
+        if not offline.SHIM_SOURCE.is_file():
+            raise PluginError("node_modules/iframe-worker is missing: run 'npm ci' (make build does it for you)")
+        shim_source = offline.SHIM_SOURCE.read_text(encoding="utf-8")
+    return {"theme_scripts": _theme_scripts, "shim_source": shim_source}
+
+
+def on_pre_build(config):
+    # Check every lesson once per build (static-i18n then builds the other languages),
+    # and stop before publishing anything if a lesson would hurt a learner.
+    if not i18n_plugin.is_first_build(config):
+        return
+    _content_problems.clear()
+    problems = lesson_lint.lint(Path(config.docs_dir))
+    for problem in problems:
+        if problem.severity != "error":
+            log.info(str(problem))
+    if lesson_lint.errors(problems):
+        raise PluginError("\n" + lesson_lint.report(lesson_lint.errors(problems)) + "\nRun 'make lint' to see every problem.")
+
+
+@event_priority(-50)  # after the offline plugin, which would add a polyfill from a CDN
+def on_config(config):
+    i18n_plugin.check_plugin(config)
+    if not config.repo_url:  # no forge configured: no edit link (MkDocs would make relative ones)
+        config.edit_uri = None
+    if offline_build(config):
+        config.extra["polyfills"] = [offline.SHIM_URL]
+    # Fail before building anything if a language lacks its interface strings.
+    try:
+        config.extra["ui_by_language"] = i18n_pages.ui_strings_by_language(config)
+    except i18n_pages.LanguageConfigError as error:
+        raise PluginError(str(error)) from None
+    _theme_scripts[:] = html_policy.theme_script_patterns(list(config.theme.dirs))
+    config.extra["languages"] = [
+        {
+            "lang": language.locale,
+            "name": language.name,
+            # Absolute, for the 404 page, which is served at any address.
+            "home": i18n_pages.site_path(config) + language.link.lstrip("/"),
+            "dir": i18n_pages.text_direction(language.locale),
+        }
+        for language in i18n_pages.i18n_languages(config)
+    ]
+    return config
+
+
+@event_priority(-200)  # after static-i18n has built this language's navigation
+def on_nav(nav, config, files):
+    return i18n_pages.prune_untranslated(nav)
+
+
+def on_page_markdown(markdown, page, config, files):
+    markdown = not_translated_notice(markdown, page, config)
+    if bidi.is_rtl(build_language(page)) and isinstance(page.meta.get("title"), str):
+        # The title also shows where no element can isolate it: <title>, the menu.
+        page.meta["title"] = bidi.isolate_plain(page.meta["title"])
+    return markdown
+
+
+def not_translated_notice(markdown, page, config):
+    if not i18n_pages.is_untranslated(page):
+        return markdown
+    language = i18n_plugin.page_language(page)
+    ui = config.extra["ui_by_language"][language]
+    source_title = page.meta.get("title") or i18n_pages.first_heading(markdown) or page.file.name
+    # Nothing of the French front matter (title, description, lesson fields) may show
+    # under this language.
+    page.meta = {
+        "title": ui["not_translated_title"],
+        "description": ui["not_translated_body"],
+        "search": {"exclude": True},
+    }
+    return i18n_pages.not_translated_markdown(page, source_title, ui, i18n_pages.source_language(config))
+
+
+def build_language(page) -> str:
+    return i18n_plugin.page_language(page)
+
+
+def safe_content(html: str, page) -> str:
+    """The page's own HTML, as Markdown made it from a contributor's text: what is outside
+    the allow-list is recorded with path:line (the build fails at its end, listing every
+    page's problems at once), and the page is sanitised all the same."""
+    for problem in content_safety.page_problems(html, page.file.content_string, f"docs/{page.file.src_uri}"):
+        if problem not in _content_problems:
+            _content_problems.append(problem)
+    return content_safety.sanitise(html)
+
+
+def on_page_content(html, page, config, files):
+    html = safe_content(html, page)
+    language = build_language(page)
+    if not i18n_pages.is_untranslated(page) and lesson_model.is_lesson(page.file.src_uri):
+        html = lesson_content(html, page, config, files, language)
+    html = keys.localise(html, language)
+    if page.edit_url:  # only when the project says where it lives (REPO_URL)
+        html += lesson_tools.edit_link(page.edit_url, config.extra["ui_by_language"][language])
+    if bidi.is_rtl(language):
+        html = bidi.isolate_html(html, language)
+    return html
+
+
+def prerequisite_links(lesson, page, files) -> list[tuple[str, str]]:
+    links = []
+    for prerequisite in lesson.meta.get("prerequisites") or []:
+        found = files.get_file_from_path(f"{prerequisite}.md")
+        if found is None:  # the checker has refused the build before this
+            raise PluginError(f"docs/{page.file.src_uri}: prerequisite '{prerequisite}' is not a lesson")
+        title = lesson_model.parse_lesson(found.content_string, found.src_uri).meta.get("title") or prerequisite
+        links.append((get_relative_url(found.url, page.url), str(title)))
+    return links
+
+
+def lesson_content(html, page, config, files, language):
+    """What the build adds to a lesson: glossary links, summary line, step tools,
+    sources, QR code."""
+    lesson = lesson_model.parse_lesson(page.file.content_string, page.file.src_uri)
+    ui = config.extra["ui_by_language"][language]
+    # Glossary links first, so that they only ever go into the lesson's own text.
+    glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
+    if glossary_file is not None and i18n_plugin.file_language(glossary_file) == language:
+        try:
+            entries = glossary.parse_glossary(glossary_file.content_string, f"docs/{glossary_file.src_uri}")
+        except glossary.GlossaryError as error:
+            raise PluginError(str(error)) from None
+        html = glossary.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
+    card = lesson_pages.summary_line(lesson.meta, ui, language)
+    card += lesson_pages.prerequisites_line(prerequisite_links(lesson, page, files), ui, language)
+    source = i18n_pages.source_language(config)
+    if language != source:
+        french = i18n_plugin.alternate(page, source)
+        state = translations.state_of(lesson.meta, Path(french.abs_src_path).read_text(encoding="utf-8"))
+        card += lesson_pages.translation_line(lesson.meta, state, ui, language, get_relative_url(french.url, page.url), source)
+    lesson_key = lesson.slug.removesuffix(".md")  # the same in every language
+    html = lesson_pages.add_summary_line(html, card + lesson_tools.toolbar(lesson_key, ui))
+    report_url = None
+    if config.repo_url:
+        address = (config.site_url or "/").rstrip("/") + "/" + page.url
+
+        def report_url(step_id):
+            return forge.step_report_url(config.repo_url, ui, address, f"docs/{page.file.src_uri}", step_id, language)
+
+    html = lesson_tools.add_step_tools(html, ui, report_url)
+    html += lesson_pages.sources_block(lesson.meta, ui, language)
+    if config.site_url:
+        html += lesson_tools.qr_block(config.site_url.rstrip("/") + "/" + page.url, ui)
+    return html
+
+
+@event_priority(-200)  # after static-i18n has set the language switcher
+def on_page_context(context, page, config, nav):
+    ui = config.extra["ui_by_language"][build_language(page)]
+    if 'id="parcours"' in page.content:  # the home pages
+        page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
+    if 'id="lieux-d-aide"' in page.content:
+        language = build_language(page)
+        try:
+            places = help_places.read_help_places(Path(config.docs_dir), [language])
+        except help_places.HelpDataError as error:
+            raise PluginError(str(error)) from None
+        block = help_page.render(places, language, ui, lambda day: format_date(day, format="long", locale=language))
+        page.content = help_page.add_help_places(page.content, block)
+    if "status_labels" in page.meta:
+        docs = Path(config.docs_dir)
+        source = i18n_pages.source_language(config)
+        languages = [language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source]
+        try:
+            page.content = translation_table.add_status_table(
+                page.content, translations.status(docs, languages), page.meta["status_labels"], page, nav
+            )
+        except ValueError as error:
+            raise PluginError(f"docs/{error}") from None
+    alternates = i18n_pages.contextual_alternates(page, config.extra["alternate"])
+    # static-i18n stores the switcher as an attribute of `extra`, which templates read
+    # before the dict item: set both so that neither is stale.
+    config.extra["alternate"] = config.extra.alternate = alternates
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        # The 404 page is served at any address: its switcher leads to each home page.
+        homes = [
+            {"name": language["name"], "lang": language["lang"], "link": language["home"]}
+            for language in config.extra["languages"]
+        ]
+        config.extra["alternate"] = config.extra.alternate = homes
+    return context
+
+
+_source_language_404: dict[str, str] = {}
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "sitemap.xml" and not config.site_url:
+        # Without site_url (set SITE_URL when deploying) every address would read "None/...".
+        return i18n_pages.EMPTY_SITEMAP
+    if template_name != "404.html":
+        return output
+    # Every language build writes site/404.html; keep the source language's there and
+    # give each other language its own copy at /<lang>/404.html.
+    language = i18n_plugin.current_language(config)
+    if i18n_plugin.is_first_build(config):
+        _source_language_404["html"] = output
+        return output
+    i18n_pages.write_language_404(config.site_dir, language, output)
+    return _source_language_404["html"]
+
+
+@event_priority(-200)  # after static-i18n has built every language and merged the index
+def on_post_build(config):
+    if not i18n_plugin.every_language_built(config):  # a language's own build: the merged index is not written yet
+        return
+    if _content_problems:
+        raise PluginError(
+            "\n"
+            + lesson_lint.report(sorted(_content_problems))
+            + "\nNothing may be published: see SECURITY.md for what pages may hold."
+        )
+    source = i18n_pages.source_language(config)
+    languages = finish.SiteLanguages(
+        source=source,
+        others=tuple(language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source),
+        skip_to_content={language: ui["skip_to_content"] for language, ui in config.extra["ui_by_language"].items()},
+    )
+    try:
+        finish.finish_site(Path(config.site_dir), languages, page_policy(config))
+    except html_policy.HtmlPolicyError as error:
+        raise PluginError(str(error)) from None
+    if offline_build(config):
+        offline.copy_shim(Path(config.site_dir))

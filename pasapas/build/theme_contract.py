@@ -1,0 +1,226 @@
+"""The theme contract: every Material-specific pattern the build relies on, in one place.
+
+What every built HTML page must say about itself (text direction, what it may load) and
+the accessibility fixes to Material's markup. Each function finds the theme's markup by
+a pattern defined here and raises HtmlPolicyError when the markup is not there: a new
+theme version stops the build with a message instead of silently dropping a fix.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html import escape
+from pathlib import Path
+
+HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+BODY_DIR = re.compile(r"<body\b[^>]*\bdir=\"(ltr|rtl)\"", re.IGNORECASE)
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
+)
+HEAD_OPEN = re.compile(r"<head>\s*", re.IGNORECASE)
+
+#: Only the site's own files. Inline scripts are allowed one by one by their hash.
+#: data: images are Material's own icons, embedded in its stylesheet.
+CSP_TEMPLATE = (
+    "default-src 'self'; script-src 'self' {script_hashes}; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+class HtmlPolicyError(ValueError):
+    """The theme's HTML no longer has the shape these fixes rely on."""
+
+
+def copy_direction_to_html(html: str) -> str:
+    """Put the theme's ``dir`` (set on <body>) on <html> too, so the whole document,
+    including <head> text such as the title, has the right direction."""
+    body = BODY_DIR.search(html)
+    tag = HTML_TAG.search(html)
+    if body is None or tag is None:
+        raise HtmlPolicyError("no <html> tag or no dir= on <body>: did the theme change?")
+    attributes = re.sub(r'\s+dir="[^"]*"', "", tag.group(1))
+    return html[: tag.start()] + f'<html dir="{body.group(1)}"{attributes}>' + html[tag.end() :]
+
+
+def script_hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+#: The theme's inline scripts, by template. Their hashes are the only inline scripts a
+#: page may run; any other inline script fails the build, wherever it came from.
+THEME_SCRIPT_TEMPLATES = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+    "main.html",
+)
+TEMPLATE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.DOTALL)
+JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+#: What a template expression inside a theme script may print: a relative or absolute path.
+PATH_VALUE = r"[\w./:%-]*"
+
+
+def theme_script_patterns(template_dirs: list[str]) -> list[re.Pattern]:
+    """The inline scripts the theme's templates can write, as patterns: fixed text, and
+    a path where the template prints one (the site's base URL)."""
+    patterns = []
+    for name in THEME_SCRIPT_TEMPLATES:
+        for folder in template_dirs:
+            path = Path(folder) / name
+            if path.is_file():
+                for body in TEMPLATE_SCRIPT.findall(path.read_text(encoding="utf-8")):
+                    if "{%" in body:
+                        raise HtmlPolicyError(f"{path}: an inline script with template logic cannot be allowed by hash")
+                    pieces = JINJA_EXPRESSION.split(body)
+                    patterns.append(re.compile(PATH_VALUE.join(re.escape(piece) for piece in pieces), re.DOTALL))
+                break
+    if len(patterns) < 3:
+        raise HtmlPolicyError("the theme's inline scripts were not found: did the theme change?")
+    return patterns
+
+
+SEARCH_WORKER = re.compile(r'"search":\s*"(?P<url>[^"]*)"')
+SHIM_FRAME_SCRIPT = re.compile(r"<script>(postMessage=.*?)<\\/script>")
+SHIM_FUNCTION = r"function {name}\(.*?\}}(?=function |var )"
+
+
+def worker_shim_hash(html: str, shim_source: str) -> str | None:
+    """The offline copy runs search in a frame made by the iframe-worker shim (file://
+    has no workers); the frame's one inline script is fixed by the shim's source and the
+    page's search-worker address, so it is allowed by that hash alone."""
+    worker = SEARCH_WORKER.search(html)
+    frame = SHIM_FRAME_SCRIPT.search(shim_source)
+    post = re.search(SHIM_FUNCTION.format(name="c"), shim_source)
+    load = re.search(SHIM_FUNCTION.format(name="d"), shim_source)
+    if worker is None:
+        return None
+    if not (frame and post and load):
+        raise HtmlPolicyError("the iframe-worker shim changed: its frame script was not found")
+    body = frame.group(1).replace("${c}", post.group(0)).replace("${d}", load.group(0)).replace("${e}", worker.group("url"))
+    return script_hash(body)
+
+
+def content_security_policy(html: str, allowed_scripts: list[re.Pattern], extra_hashes: tuple[str, ...] = ()) -> str:
+    hashes = set(extra_hashes)
+    for body in INLINE_SCRIPT.findall(html):
+        if not any(pattern.fullmatch(body) for pattern in allowed_scripts):
+            raise HtmlPolicyError(f"the page holds an inline script that is not the theme's: {body.strip()[:60]!r}")
+        hashes.add(script_hash(body))
+    return CSP_TEMPLATE.format(script_hashes=" ".join(sorted(hashes))).replace("  ", " ")
+
+
+def add_content_security_policy(html: str, allowed_scripts: list[re.Pattern], extra_hashes: tuple[str, ...] = ()) -> str:
+    """Insert the CSP as the first element of <head>, before anything it governs."""
+    head = HEAD_OPEN.search(html)
+    if head is None:
+        raise HtmlPolicyError("no <head> tag: did the theme change?")
+    policy = content_security_policy(html, allowed_scripts, extra_hashes)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n    '
+    return html[: head.end()] + meta + html[head.end() :]
+
+
+# --- Accessibility fixes to the theme's HTML -------------------------------------------------
+# Each fix answers one failure that pa11y or axe reports on a default Material page; the
+# acceptance criterion is written above it. They act on the built HTML so that no theme
+# template is copied.
+
+SKIP_DIV = re.compile(
+    r'<div data-md-component="skip">\s*(?:<a href="[^"]*" class="md-skip">\s*(?P<text>.*?)\s*</a>)?\s*</div>', re.DOTALL
+)
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
+SEARCH_INPUT_LABEL = re.compile(r'<input type="text" class="md-search__input"[^>]*aria-label="(?P<label>[^"]*)"')
+SEARCH_FORM_END = re.compile(r'(<form class="md-search__form" name="search">.*?)(</form>)', re.DOTALL)
+SEARCH_COMPONENT = 'data-md-component="search"'
+TOC_TOGGLE = re.compile(r'\s*<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
+MAIN_CONTENT_ID = "contenu"
+
+
+def always_skip_to_content(html: str, skip_text: str) -> str:
+    """The first Tab stop is a skip link on every page (Material shows one only on pages
+    with a table of contents), and it moves focus to the main content, which can take it."""
+    div = SKIP_DIV.search(html)
+    article = ARTICLE.search(html)
+    if div is None or article is None:
+        raise HtmlPolicyError("no skip-link container or no main article: did the theme change?")
+    # A marker right before the article, not an id on it: Material names code blocks
+    # after their closest ancestor with an id, which would give them all the same id.
+    marker = f'<div id="{MAIN_CONTENT_ID}" tabindex="-1" class="pap-skip-target"></div>\n'
+    html = html[: article.start()] + marker + html[article.start() :]
+    div = SKIP_DIV.search(html)
+    link = f'<div data-md-component="skip">\n      <a href="#{MAIN_CONTENT_ID}" class="md-skip">{escape(div.group("text") or skip_text)}</a>\n    </div>'
+    return html[: div.start()] + link + html[div.end() :]
+
+
+def name_the_search_dialog(html: str) -> str:
+    """The search dialog has an accessible name: the search box's own label (axe aria-dialog-name)."""
+    if SEARCH_COMPONENT not in html:
+        return html  # a page without search
+    label = SEARCH_INPUT_LABEL.search(html)
+    if label is None:
+        raise HtmlPolicyError("the search box has no aria-label: did the theme change?")
+    html, found = SEARCH_DIALOG.subn(
+        f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{label.group("label")}">', html, count=1
+    )
+    if not found:
+        raise HtmlPolicyError("the search dialog was not found: did the theme change?")
+    return html
+
+
+def give_search_a_submit_button(html: str) -> str:
+    """The search form can be submitted without a mouse (htmlcs H32.2). Enter already
+    submits a one-field form; the button states it for assistive technology and is not a
+    separate, invisible Tab stop."""
+    if SEARCH_COMPONENT not in html:
+        return html  # a page without search
+    label = SEARCH_INPUT_LABEL.search(html)
+    if label is None:
+        raise HtmlPolicyError("the search box has no aria-label: did the theme change?")
+    button = f'<button type="submit" class="md-search__submit" hidden>{label.group("label")}</button>'
+    html, found = SEARCH_FORM_END.subn(lambda m: m.group(1) + button + m.group(2), html, count=1)
+    if not found:
+        raise HtmlPolicyError("the search form was not found: did the theme change?")
+    return html
+
+
+def drop_unused_toc_toggle(html: str) -> str:
+    """A page without sub-headings keeps Material's table-of-contents checkbox but no label
+    for it (htmlcs H91, F68); nothing uses it there, so it goes."""
+    if 'for="__toc"' in html or 'id="__toc"' not in html:
+        return html
+    html, found = TOC_TOGGLE.subn("", html)
+    if not found:
+        raise HtmlPolicyError("the table-of-contents checkbox has another shape: did the theme change?")
+    return html
+
+
+def fix_theme_accessibility(html: str, skip_text: str) -> str:
+    html = always_skip_to_content(html, skip_text)
+    html = name_the_search_dialog(html)
+    html = give_search_a_submit_button(html)
+    return drop_unused_toc_toggle(html)
+
+
+# --- Size -------------------------------------------------------------------------------------
+
+PRESERVED = re.compile(r"(<(pre|script|textarea|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+WHITESPACE_RUN = re.compile(r"[ \t]*\n\s*")
+
+
+def collapse_whitespace(html: str) -> str:
+    """Turn each run of template whitespace that spans lines into one newline, outside
+    <pre>, <script>, <textarea> and <style>. Browsers render the page the same; readers
+    download less, and the navigation no longer grows by kilobytes of blank lines."""
+    parts = PRESERVED.split(html)
+    out = []
+    index = 0
+    while index < len(parts):
+        out.append(WHITESPACE_RUN.sub("\n", parts[index]))
+        if index + 1 < len(parts):
+            out.append(parts[index + 1])  # the preserved element, as it is
+        index += 3  # split() also returns the tag-name group
+    return "".join(out)

@@ -1,0 +1,38 @@
+"""The translation table of the translators' page (`## … {#etat-des-traductions}`)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs.utils import get_relative_url
+
+from pasapas.model.translations import STATES
+from pasapas.transform.page_sections import append_to_section
+
+
+def add_status_table(html: str, table: dict, labels: dict, page, nav) -> str:
+    """The lesson × language table, after the heading `## … {#etat-des-traductions}`."""
+    if 'id="etat-des-traductions"' not in html:
+        return html
+    missing = [state for state in STATES if state not in labels]
+    if missing:
+        raise ValueError(f"{page.file.src_uri}: status_labels lacks {', '.join(missing)}")
+    titles = {p.file.src_uri.split("/", 1)[-1]: p for p in nav.pages}
+    languages = sorted({language for row in table.values() for language in row})
+    head = "".join(f'<th scope="col">{escape(labels.get(language, language))}</th>' for language in languages)
+    rows = []
+    for slug, row in table.items():
+        lesson_page = titles.get(slug)
+        name = escape(lesson_page.title) if lesson_page else escape(slug)
+        if lesson_page:
+            name = f'<a href="{escape(get_relative_url(lesson_page.url, page.url))}">{name}</a>'
+        cells = "".join(
+            f'<td class="pap-status pap-status--{row[language].replace(" ", "-")}">{escape(labels[row[language]])}</td>'
+            for language in languages
+        )
+        rows.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+    table_html = (
+        f'<table class="pap-translations"><thead><tr><th scope="col">{escape(labels.get("lesson", ""))}</th>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    return append_to_section(html, "etat-des-traductions", table_html)

@@ -1,0 +1,922 @@
+"""The lesson checker: what would hurt a learner, said so a volunteer can fix it.
+`make lint` (pasapas lint) runs it on every lesson in every language.
+
+Each problem reads ``path:line: rule-id: message``, then a hint on the next line.
+Errors make the command exit 1 and stop `mkdocs build`; warnings are shown but do not
+(an outdated translation is still worth publishing, with a notice).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import posixpath
+import re
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from pymdownx.slugs import slugify
+
+from pasapas.checks import files as docs_check
+from pasapas.checks import plain_language
+from pasapas.checks.content_safety import page_problems
+from pasapas.checks.untranslated import untranslated_problems
+from pasapas.model import glossary, interface
+from pasapas.model.lesson import (
+    DEVICES,
+    LESSONS_FOLDER,
+    LEVELS,
+    REQUIRED_FIELDS,
+    SECTIONS,
+    SOURCE_LANGUAGE,
+    FrontMatterError,
+    Lesson,
+    as_date,
+    is_lesson,
+    is_stale,
+    language_folders,
+    parse_lesson,
+    source_fingerprint,
+    split_front_matter,
+    translation_pending,
+)
+from pasapas.model.problems import Problem, read_text
+
+OPTIONAL_FIELDS = ("translation",)
+#: Front matter that is a fact about the lesson, the same in every language.
+TRANSLATED_FACTS = ("level", "duration", "devices", "digcomp", "prerequisites", "last_checked")
+#: "Donnez votre mot de passe…" (but not "ne donnez jamais votre mot de passe").
+SECRET_REQUEST = re.compile(r"\b(donnez|communiquez|envoyez|transmettez)\b[^.\n]*\b(mot de passe|code)\b", re.IGNORECASE)
+SOURCE_FIELDS = ("url", "consulted", "supports")
+KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS + ("sources",)
+#: Sources older than this do not describe today's screens.
+OLDEST_SOURCE = date(2025, 1, 1)
+IMAGE_BUDGET_BYTES = 30_000
+TEMPLATE_MARKER = "À ÉCRIRE"
+MIN_QUESTIONS, MAX_QUESTIONS = 2, 4
+VAGUE_LINK_TEXTS = {
+    "ici",
+    "cliquez ici",
+    "clique ici",
+    "lien",
+    "ce lien",
+    "here",
+    "click here",
+    "link",
+    "this link",
+    "هنا",
+    "اضغط هنا",
+    "رابط",
+    "الرابط",
+}
+UNSAFE_TAGS = ("script", "style", "iframe", "object", "embed", "form")
+SLUG = slugify(case="lower")
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`[^`]*`")
+LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)(?P<attrs>\{[^}]*\})?")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)(?P<attrs>\{[^}]*\})?")
+HTML_TAG = re.compile(r"<\s*(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
+EVENT_ATTRIBUTE = re.compile(r"(?:^|[\s{\"'])on[a-z]+\s*=", re.IGNORECASE)
+UNSAFE_URL = re.compile(r"(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
+ATTR_LIST = re.compile(r"\{[:]?[^}\n]*\}")
+URL_LIKE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+EXPLICIT_ID = re.compile(r"#([\w-]+)")
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?P<attrs>\{[^}]*\})?\s*$")
+DT_ID = re.compile(r"^[^:\s].*\{[^}]*#([\w-]+)[^}]*\}\s*$")
+
+
+# --- Site knowledge: which pages and anchors exist ---------------------------------------
+
+
+class Site:
+    """What exists in docs/: pages per language, and the anchors of each page."""
+
+    def __init__(self, docs_dir: Path, languages: list[str]):
+        self.docs_dir, self.languages = docs_dir, languages
+        self._anchors: dict[Path, set[str]] = {}
+
+    def anchors(self, page: Path) -> set[str]:
+        if page not in self._anchors:
+            ids: set[str] = set()
+            try:
+                lines = page.read_text(encoding="utf-8").splitlines()
+            except (UnicodeDecodeError, OSError):
+                lines = []
+            in_fence = False
+            for line in lines:
+                if FENCE.match(line):
+                    in_fence = not in_fence
+                heading = None if in_fence else HEADING.match(line)
+                if heading:
+                    explicit = EXPLICIT_ID.search(heading.group("attrs") or "")
+                    ids.add(explicit.group(1) if explicit else SLUG(heading.group("text"), "-"))
+                elif not in_fence and (dt := DT_ID.match(line)):
+                    ids.add(dt.group(1))
+            self._anchors[page] = ids
+        return self._anchors[page]
+
+
+def asks_for_a_secret(text: str) -> str | None:
+    for match in SECRET_REQUEST.finditer(text):
+        if "ne " not in text[: match.start()][-20:].lower():
+            return match.group(0)
+    return None
+
+
+# --- The checks -------------------------------------------------------------------------
+
+
+class LessonCheck:
+    """All checks of one lesson file in one language."""
+
+    def __init__(self, site: Site, relative: str, text: str, lesson: Lesson, french: Lesson | None):
+        self.site, self.relative, self.text, self.lesson, self.french = site, relative, text, lesson, french
+        self.shown = f"docs/{relative}"
+        self.language = lesson.language
+        self.folder = PurePosixPath(relative).parent
+        self.problems: list[Problem] = []
+        self.pending = translation_pending(lesson.meta)
+        self.body_start = split_front_matter(text)[2]
+
+    def report(self, line: int, rule: str, message: str, hint: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.shown, line, rule, message, hint, severity))
+
+    def field_line(self, name: str) -> int:
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if re.match(rf"{re.escape(name)}\s*:", line):
+                return number
+        return 1
+
+    def run(self) -> list[Problem]:
+        if self.pending and self.language != SOURCE_LANGUAGE:
+            # A placeholder repeats the French text: its problems are reported once, on the French.
+            self.check_translation()
+            return self.problems
+        self.check_front_matter()
+        self.check_sources()
+        self.check_stale()
+        self.check_headings()
+        self.check_sections_and_steps()
+        self.check_body_lines()
+        self.check_unfinished()
+        if self.language == SOURCE_LANGUAGE:
+            plain_language.check(self)
+        self.check_translation()
+        return self.problems
+
+    # Front matter
+
+    def check_front_matter(self) -> None:
+        meta = self.lesson.meta
+        if not meta:
+            self.report(
+                1,
+                "front-matter-missing",
+                "the lesson has no front matter",
+                "Start the file with the '---' block of docs/fr/lecons/_modele.md.",
+            )
+            return
+        for name in REQUIRED_FIELDS:
+            if name not in meta:
+                self.report(
+                    1,
+                    "field-missing",
+                    f"the front matter has no '{name}'",
+                    f"Add a line '{name}: ...' between the two '---' lines (see CONTRIBUTING.md).",
+                )
+        for name in meta:
+            if name not in KNOWN_FIELDS:
+                guess = difflib.get_close_matches(name, KNOWN_FIELDS, n=1)
+                hint = f"Did you mean '{guess[0]}'?" if guess else f"Known fields: {', '.join(KNOWN_FIELDS)}."
+                self.report(self.field_line(name), "field-unknown", f"unknown field '{name}'", hint)
+        self.check_field_values(meta)
+
+    def check_field_values(self, meta: dict) -> None:
+        text_fields = ("title", "description")
+        for name in text_fields:
+            if name in meta and not (isinstance(meta[name], str) and meta[name].strip()):
+                self.report(
+                    self.field_line(name),
+                    "field-type",
+                    f"'{name}' must be a sentence of text",
+                    f"Write it after '{name}: ' on the same line.",
+                )
+        if "level" in meta and meta["level"] not in LEVELS:
+            self.report(
+                self.field_line("level"),
+                "field-value",
+                f"level '{meta['level']}' is not allowed",
+                f"Use one of: {', '.join(LEVELS)}.",
+            )
+        if "duration" in meta and not (
+            isinstance(meta["duration"], int) and not isinstance(meta["duration"], bool) and 1 <= meta["duration"] <= 240
+        ):
+            self.report(
+                self.field_line("duration"),
+                "field-type",
+                "duration must be a number of minutes",
+                "Write only the number, for example 'duration: 20'.",
+            )
+        for name in ("objectives", "prerequisites", "devices", "digcomp"):
+            if name in meta and not isinstance(meta[name], list):
+                self.report(
+                    self.field_line(name),
+                    "field-type",
+                    f"'{name}' must be a list",
+                    f"Write it as '{name}: [a, b]' or as lines starting with '- '.",
+                )
+        if isinstance(meta.get("objectives"), list) and not meta["objectives"]:
+            self.report(
+                self.field_line("objectives"),
+                "field-value",
+                "objectives is empty",
+                "Say in one line each what the learner will be able to do.",
+            )
+        for device in meta.get("devices") or [] if isinstance(meta.get("devices"), list) else []:
+            if device not in DEVICES:
+                self.report(
+                    self.field_line("devices"),
+                    "field-value",
+                    f"device '{device}' is not allowed",
+                    f"Use one of: {', '.join(DEVICES)}.",
+                )
+        for code in meta.get("digcomp") or [] if isinstance(meta.get("digcomp"), list) else []:
+            if not re.fullmatch(r"[1-5]\.[1-6]", str(code)):
+                self.report(
+                    self.field_line("digcomp"),
+                    "field-value",
+                    f"'{code}' is not a DigComp 2.2 competence",
+                    'Use codes such as "2.1" (area.competence, areas 1 to 5), in quotes.',
+                )
+        for prerequisite in meta.get("prerequisites") or [] if isinstance(meta.get("prerequisites"), list) else []:
+            if not (self.site.docs_dir / self.language / f"{prerequisite}.md").is_file():
+                self.report(
+                    self.field_line("prerequisites"),
+                    "field-value",
+                    f"prerequisite '{prerequisite}' is not a lesson",
+                    f"Write the lesson's path without '.md', for example '{LESSONS_FOLDER}/antivirus'.",
+                )
+        if "last_checked" in meta:
+            checked = as_date(meta["last_checked"])
+            if checked is None:
+                self.report(
+                    self.field_line("last_checked"),
+                    "date-invalid",
+                    f"last_checked '{meta['last_checked']}' is not a date",
+                    "Write the date as YYYY-MM-DD, for example 2026-11-28.",
+                )
+            elif checked > date.today():
+                self.report(
+                    self.field_line("last_checked"),
+                    "date-future",
+                    f"last_checked {checked.isoformat()} is in the future",
+                    "Write the day you last checked the steps against the real service.",
+                )
+
+    # Sources: what the steps about real services rest on
+
+    def check_sources(self) -> None:
+        meta = self.lesson.meta
+        line = self.field_line("sources")
+        sources = meta.get("sources")
+        checked = as_date(meta.get("last_checked"))
+        if sources is None:
+            if not meta:
+                return  # front-matter-missing says it
+            self.report(
+                1,
+                "sources-missing",
+                "the lesson does not say where its facts come from",
+                "Add 'sources:' with, for each official page you read: url, consulted (date) and supports "
+                "(the facts it backs). See CONTRIBUTING.md.",
+            )
+            return
+        if not isinstance(sources, list) or not sources:
+            self.report(
+                line,
+                "sources-missing",
+                "'sources' must be a list of at least one page",
+                "Write each source as '- url: https://…' with 'consulted:' and 'supports:' under it.",
+            )
+            return
+        latest = None
+        for number, source in enumerate(sources, start=1):
+            if not isinstance(source, dict):
+                self.report(
+                    line,
+                    "source-invalid",
+                    f"source {number} is not 'url', 'consulted' and 'supports'",
+                    "Write '- url: https://…', then 'consulted: YYYY-MM-DD' and 'supports: …' indented under it.",
+                )
+                continue
+            where = self.source_line(source, line)
+            missing = [name for name in SOURCE_FIELDS if not str(source.get(name) or "").strip()]
+            unknown = [name for name in source if name not in SOURCE_FIELDS]
+            if missing or unknown:
+                what = f"lacks {', '.join(missing)}" if missing else f"has unknown field(s) {', '.join(map(str, unknown))}"
+                self.report(
+                    where,
+                    "source-invalid",
+                    f"source {number} {what}",
+                    "Each source has exactly: url, consulted (date) and supports (the facts it backs).",
+                )
+            url = str(source.get("url") or "")
+            if url and not url.startswith("https://"):
+                self.report(
+                    where,
+                    "source-invalid",
+                    f"source {number} is not an https:// address",
+                    "Give the address of the page you read, starting with https://.",
+                )
+            consulted = as_date(source.get("consulted"))
+            if source.get("consulted") is not None and consulted is None:
+                self.report(
+                    where,
+                    "date-invalid",
+                    f"source {number}: consulted '{source['consulted']}' is not a date",
+                    "Write the date as YYYY-MM-DD.",
+                )
+            elif consulted is not None:
+                if consulted > date.today():
+                    self.report(
+                        where,
+                        "date-future",
+                        f"source {number} was consulted in the future ({consulted})",
+                        "Write the day you read the page.",
+                    )
+                elif consulted < OLDEST_SOURCE:
+                    self.report(
+                        where,
+                        "source-old",
+                        f"source {number} was consulted on {consulted}, before {OLDEST_SOURCE.year}",
+                        "Read the page again today and check the steps against it.",
+                        "warning",
+                    )
+                latest = max(latest or consulted, consulted)
+        if checked is not None and latest is not None and latest < checked <= date.today():
+            self.report(
+                self.field_line("last_checked"),
+                "last-checked-unsupported",
+                f"last_checked is {checked}, but no source was consulted on or after that day",
+                "last_checked is the day you checked the steps against the sources: change it only together "
+                "with the sources' 'consulted' dates.",
+            )
+        if self.language != SOURCE_LANGUAGE and self.french is not None:
+            mine = [str(s.get("url")) for s in sources if isinstance(s, dict)]
+            theirs = [str(s.get("url")) for s in (self.french.meta.get("sources") or []) if isinstance(s, dict)]
+            if mine != theirs:
+                self.report(
+                    line,
+                    "translation-structure",
+                    "the sources differ from the French lesson's",
+                    "Keep the French 'url' and 'consulted' values; translate only 'supports'.",
+                )
+
+    def source_line(self, source: dict, default: int) -> int:
+        url = str(source.get("url") or "")
+        for number, text in enumerate(self.text.splitlines(), start=1):
+            if url and url in text:
+                return number
+        return default
+
+    def check_stale(self) -> None:
+        checked = as_date(self.lesson.meta.get("last_checked"))
+        if checked is not None and is_stale(checked):
+            self.report(
+                self.field_line("last_checked"),
+                "last-checked-old",
+                f"the steps were last checked on {checked}, more than 12 months ago; readers see 'to check again'",
+                "Check every step against the official sources, update 'consulted' and then last_checked.",
+                "warning",
+            )
+
+    # Headings, sections, steps
+
+    def check_headings(self) -> None:
+        top = [h for h in self.lesson.headings if h.level == 1]
+        if len(top) != 1:
+            line = top[1].line if len(top) > 1 else 1
+            self.report(
+                line,
+                "heading-h1",
+                f"the lesson has {len(top)} main titles (lines starting with '# ')",
+                "Keep exactly one '# ' title, at the top; use '## ' for sections.",
+            )
+        previous = 1
+        for heading in self.lesson.headings:
+            if heading.level > previous + 1:
+                self.report(
+                    heading.line,
+                    "heading-skip",
+                    f"heading '{heading.text}' jumps from level {previous} to level {heading.level}",
+                    f"Use {'#' * (previous + 1)} for this heading, so screen-reader users do not miss a level.",
+                )
+            previous = heading.level
+
+    def check_sections_and_steps(self) -> None:
+        sections = self.lesson.sections
+        for name, required in SECTIONS.items():
+            if required and name not in sections:
+                self.report(
+                    1,
+                    "section-missing",
+                    f"the section {{#{name}}} is missing",
+                    f"Add '## <title> {{#{name}}}' with its content (see CONTRIBUTING.md for the order).",
+                )
+        for section in sections.values():
+            if not section.text:
+                self.report(
+                    section.line,
+                    "section-empty",
+                    f"the section '{section.title}' is empty",
+                    "Write its content, or remove it if it is optional.",
+                )
+        order = [name for name in SECTIONS if name in sections]
+        if list(sections) != order:
+            self.report(
+                1,
+                "section-order",
+                "the sections are not in the usual order",
+                f"Put them in this order: {', '.join('#' + name for name in order)}.",
+            )
+        seen: set[str] = set()
+        for expected, step in enumerate(self.lesson.steps, start=1):
+            if step.id in seen:
+                self.report(
+                    step.line,
+                    "step-id-duplicate",
+                    f"the step id '{step.id}' is used twice",
+                    "Number the steps etape-1, etape-2, ... once each.",
+                )
+            elif step.number != expected:
+                self.report(
+                    step.line,
+                    "step-number",
+                    f"step {step.number} comes where step {expected} is expected",
+                    f"Renumber this step {{#etape-{expected}}} (and the following ones).",
+                )
+            seen.add(step.id)
+            if self.language == SOURCE_LANGUAGE and (asked := asks_for_a_secret("\n".join(step.body))):
+                self.report(
+                    step.line,
+                    "step-asks-secret",
+                    f"step {step.number} asks the learner to hand over a secret ('{asked}')",
+                    "Nobody ever needs the learner's password or code: say 'ne donnez jamais …' instead.",
+                )
+            if not step.says_what_to_see:
+                self.report(
+                    step.line,
+                    "step-result",
+                    f"step {step.number} does not say what the learner should see",
+                    "End the step with a paragraph such as '**Vous voyez :** ...' followed by a line '{: .voir }'.",
+                )
+        if "etapes" in sections and not self.lesson.steps:
+            self.report(
+                sections["etapes"].line,
+                "step-missing",
+                "the steps section has no step",
+                "Write each step as '#### Étape 1 : ... {#etape-1}'.",
+            )
+        if "verifier" in sections and not MIN_QUESTIONS <= self.lesson.questions <= MAX_QUESTIONS:
+            self.report(
+                sections["verifier"].line,
+                "questions-count",
+                f"'check yourself' has {self.lesson.questions} questions",
+                f"Ask {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, each as '??? question \"...\"'.",
+            )
+
+    # Body: images, links, unsafe content
+
+    def body_lines(self):
+        """(line number, text) of the lesson body, without code blocks or inline code."""
+        in_fence = False
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if not in_fence:
+                yield number, INLINE_CODE.sub("", line)
+
+    def check_body_lines(self) -> None:
+        image_bytes, image_line = 0, 1
+        _, _, body_start = split_front_matter(self.text)
+        for number, line in self.body_lines():
+            if number < body_start:
+                continue
+            for image in IMAGE.finditer(line):
+                image_bytes += self.check_image(number, image)
+                image_line = image_line if image_line > 1 else number
+            for link in LINK.finditer(line):
+                self.check_link(number, link)
+            self.check_unsafe(number, line)
+        if image_bytes > IMAGE_BUDGET_BYTES:
+            self.report(
+                image_line,
+                "image-budget",
+                f"the images of this lesson weigh {image_bytes // 1000} KB (at most {IMAGE_BUDGET_BYTES // 1000} KB)",
+                "Simplify the drawings, or use fewer; learners pay for every byte.",
+            )
+
+    def check_image(self, number: int, image: re.Match) -> int:
+        src, alt = image.group("src"), image.group("alt").strip()
+        if re.match(r"^(https?:)?//", src):
+            self.report(
+                number,
+                "image-external",
+                f"the image {src} comes from another website",
+                "Save the image in docs/fr/lecons/images/ (our own drawing) and link to it there.",
+            )
+            return 0
+        if UNSAFE_URL.match(src):
+            return 0  # reported by check_unsafe
+        name = PurePosixPath(src).name
+        if (
+            not alt
+            or alt.lower() in ("image", "illustration", "photo", "img", "صورة")
+            or name.lower() in alt.lower()
+            or re.fullmatch(r"[\w-]+\.(svg|png|jpe?g|gif|webp)", alt, re.IGNORECASE)
+        ):
+            self.report(
+                number,
+                "image-alt",
+                f"the image {name} has no real text alternative",
+                "Between [ ] write what the image shows, for someone who cannot see it.",
+            )
+        found = self.find_file(src)
+        if found is None:
+            self.report(
+                number,
+                "image-missing",
+                f"the image {src} does not exist",
+                f"Check the name, or add the file to docs/{SOURCE_LANGUAGE}/{self.folder.relative_to(self.language)}/images/.",
+            )
+            return 0
+        return found.stat().st_size
+
+    def find_file(self, target: str) -> Path | None:
+        """A file linked from this lesson: in its own language, or the French one (shared images)."""
+        path = posixpath.normpath(posixpath.join(self.folder.as_posix(), target))
+        candidates = [self.site.docs_dir / path]
+        if path.startswith(f"{self.language}/"):
+            candidates.append(self.site.docs_dir / SOURCE_LANGUAGE / path.split("/", 1)[1])
+        return next((c for c in candidates if c.is_file()), None)
+
+    def check_link(self, number: int, link: re.Match) -> None:
+        text, target = link.group("text").strip(), link.group("target")
+        if text.lower().strip(" .!:") in VAGUE_LINK_TEXTS or URL_LIKE.match(text) or not text:
+            self.report(
+                number,
+                "link-text",
+                f"the link text '{text}' does not say where it leads",
+                "Write the name of the page or site, for example [le site de la CAF](https://www.caf.fr/).",
+            )
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+            return  # external (http, mailto, tel) or unsafe (reported by check_unsafe)
+        page, _, anchor = target.partition("#")
+        if not page:
+            destination = self.site.docs_dir / self.relative
+        else:
+            path = posixpath.normpath(posixpath.join(self.folder.as_posix(), page))
+            destination = self.site.docs_dir / path
+            if not destination.is_file():
+                french = self.site.docs_dir / SOURCE_LANGUAGE / path.split("/", 1)[-1]
+                other = " It exists in French: link it explicitly, for example ../../fr/... ." if french.is_file() else ""
+                self.report(
+                    number,
+                    "link-broken",
+                    f"the link to {page} leads to no page in this language",
+                    f"Check the file name and folder.{other}",
+                )
+                return
+            if not path.startswith(f"{self.language}/") and not path.startswith(f"{SOURCE_LANGUAGE}/"):
+                self.report(
+                    number,
+                    "link-broken",
+                    f"the link to {page} leaves the {self.language} pages",
+                    "Link a page of the same language, or the French page explicitly.",
+                )
+                return
+        if anchor and destination.suffix == ".md" and anchor not in self.site.anchors(destination):
+            self.report(
+                number,
+                "link-anchor",
+                f"the link to {target} points to a place '#{anchor}' that does not exist",
+                "Check the step or section id, for example #etape-3.",
+            )
+
+    def check_unfinished(self) -> None:
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if TEMPLATE_MARKER in line:
+                self.report(
+                    number,
+                    "template-text",
+                    "this line still holds the template's 'À ÉCRIRE'",
+                    "Replace it with the lesson's own text.",
+                )
+
+    def check_unsafe(self, number: int, line: str) -> None:
+        for tag in HTML_TAG.finditer(line):
+            name = tag.group("name").lower()
+            if name in UNSAFE_TAGS:
+                self.report(
+                    number,
+                    "unsafe-html",
+                    f"<{name}> is not allowed in a lesson",
+                    "Lessons are plain Markdown: remove the tag; scripts, frames and forms are never allowed.",
+                )
+            else:
+                self.report(
+                    number,
+                    "raw-html",
+                    f"<{name}> is HTML; lessons are written in Markdown only",
+                    "Use Markdown (** for bold, !!! for boxes, ??? question for questions) instead.",
+                )
+        attribute_text = " ".join(tag.group(0) for tag in HTML_TAG.finditer(line))
+        attribute_text += " " + " ".join(a.group(0) for a in ATTR_LIST.finditer(line))
+        if EVENT_ATTRIBUTE.search(attribute_text):
+            self.report(
+                number,
+                "unsafe-attribute",
+                "an 'on...=' attribute would run code in the learner's browser",
+                "Remove it: lessons never run code.",
+            )
+        urls = [m.group("target") for m in LINK.finditer(line)] + [m.group("src") for m in IMAGE.finditer(line)]
+        if any(UNSAFE_URL.match(url) for url in urls) or UNSAFE_URL.search(attribute_text):
+            self.report(
+                number,
+                "unsafe-url",
+                "a 'javascript:' or 'data:' address is not allowed",
+                "Link to a page (https://...) or to a file of the site.",
+            )
+
+    # Translations
+
+    def check_translation(self) -> None:
+        if self.language == SOURCE_LANGUAGE:
+            return
+        if self.french is None:
+            self.report(
+                1,
+                "translation-orphan",
+                "there is no French lesson with this file name",
+                f"A translation has the same file name as its French source in docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/.",
+            )
+            return
+        marker = self.lesson.meta.get("translation")
+        if self.pending:
+            self.report(
+                self.field_line("translation"),
+                "translation-todo",
+                "not translated yet: readers see a notice that links to the French",
+                "Translate the text, then run: .venv/bin/pasapas translations stamp docs/" + self.relative,
+                "warning",
+            )
+            return
+        if not isinstance(marker, dict) or "source" not in marker:
+            self.report(
+                1,
+                "translation-marker",
+                "the translation does not say which French text it follows",
+                "Run: .venv/bin/pasapas translations stamp docs/" + self.relative,
+            )
+        else:
+            french_text = (self.site.docs_dir / self.french.path).read_text(encoding="utf-8")
+            if str(marker["source"]) != source_fingerprint(french_text):
+                self.report(
+                    self.field_line("translation"),
+                    "translation-outdated",
+                    "the French lesson has changed since this translation was made",
+                    "Carry the French changes over, then run: .venv/bin/pasapas translations stamp docs/" + self.relative,
+                    "warning",
+                )
+        self.check_same_structure()
+        self.problems += untranslated_problems(self.lesson, self.shown)
+        self.check_same_facts(
+            outdated=isinstance(marker, dict)
+            and str(marker.get("source"))
+            != source_fingerprint((self.site.docs_dir / self.french.path).read_text(encoding="utf-8"))
+        )
+
+    def check_same_facts(self, outdated: bool) -> None:
+        """Level, duration, devices… are facts about the lesson, not words: the same in every
+        language. A translation behind the French may lag (a warning, shown as outdated)."""
+        for name in TRANSLATED_FACTS:
+            mine, french = self.lesson.meta.get(name), self.french.meta.get(name)
+            if mine != french:
+                self.report(
+                    self.field_line(name),
+                    "translation-facts",
+                    f"{name} is {mine!r} here and {french!r} in the French",
+                    f"Copy '{name}' from the French lesson: it is the same in every language.",
+                    "warning" if outdated else "error",
+                )
+
+    def check_same_structure(self) -> None:
+        french, mine = self.french, self.lesson
+        if mine.step_ids != french.step_ids:
+            self.report(
+                1,
+                "translation-structure",
+                f"the steps differ from the French ({', '.join(mine.step_ids) or 'none'} instead of "
+                f"{', '.join(french.step_ids) or 'none'})",
+                "Keep exactly the French steps and their {#etape-N} ids, in the same order.",
+            )
+        if list(mine.sections) != list(french.sections):
+            self.report(
+                1,
+                "translation-structure",
+                f"the sections differ from the French ({', '.join(mine.sections)} instead of {', '.join(french.sections)})",
+                "Keep the same sections, with the same {#id}, as the French.",
+            )
+        if len(mine.images) != len(french.images):
+            self.report(
+                1,
+                "translation-structure",
+                f"the translation has {len(mine.images)} images, the French {len(french.images)}",
+                "Use the same images as the French, each with a translated description.",
+            )
+
+
+def check_lesson(site: Site, relative: str, french: Lesson | None) -> list[Problem]:
+    path = site.docs_dir / relative
+    text, problems = read_text(path, f"docs/{relative}")
+    if text is None:
+        return problems
+    try:
+        lesson = parse_lesson(text, relative)
+    except FrontMatterError as error:
+        return [
+            Problem(
+                f"docs/{relative}",
+                error.line,
+                error.rule,
+                error.message,
+                "Each line between the two '---' is 'name: value'; lists are [a, b]; put a text containing ':' between quotes.",
+            )
+        ]
+    return LessonCheck(site, relative, text, lesson, french).run()
+
+
+def read_source_lesson(docs_dir: Path, relative: str) -> Lesson | None:
+    try:
+        return parse_lesson((docs_dir / relative).read_text(encoding="utf-8"), relative)
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None
+
+
+def lesson_paths(docs_dir: Path, language: str) -> list[str]:
+    folder = docs_dir / language / LESSONS_FOLDER
+    if not folder.is_dir():
+        return []
+    return [
+        relative
+        for path in sorted(folder.rglob("*.md"))
+        if is_lesson(relative := path.relative_to(docs_dir).as_posix()) and not path.is_symlink()
+    ]
+
+
+def lint(docs_dir: Path, languages: list[str] | None = None) -> list[Problem]:
+    languages = languages or language_folders(docs_dir)
+    site = Site(docs_dir, languages)
+    problems: list[Problem] = docs_check.check_docs(docs_dir)
+    french_paths = lesson_paths(docs_dir, SOURCE_LANGUAGE)
+    for relative in french_paths:
+        problems += check_lesson(site, relative, None)
+    for language in languages[1:]:
+        present = set(lesson_paths(docs_dir, language))
+        for relative in sorted(present):
+            slug = relative.split("/", 1)[1]
+            french = read_source_lesson(docs_dir, f"{SOURCE_LANGUAGE}/{slug}")
+            problems += check_lesson(site, relative, french)
+        for french_relative in french_paths:
+            slug = french_relative.split("/", 1)[1]
+            if f"{language}/{slug}" not in present:
+                problems.append(
+                    Problem(
+                        f"docs/{language}/{slug}",
+                        1,
+                        "translation-missing",
+                        f"no {language} translation yet",
+                        f"Readers see a notice that links to the French. To start one: make lesson-translation "
+                        f"LANGUAGE={language} SLUG={PurePosixPath(slug).stem}",
+                        "warning",
+                    )
+                )
+    problems += glossary_parity(docs_dir, languages)
+    for language in languages:
+        if not (docs_dir / language / interface.FILE_NAME).exists():
+            problems.append(
+                Problem(
+                    f"docs/{language}/{interface.FILE_NAME}",
+                    1,
+                    "interface-strings",
+                    "the interface words of this language are missing",
+                    f"Copy docs/{SOURCE_LANGUAGE}/{interface.FILE_NAME} into docs/{language}/ and translate each line.",
+                )
+            )
+    return sorted(problems)
+
+
+def glossary_parity(docs_dir: Path, languages: list[str]) -> list[Problem]:
+    """Every language's glossary defines the French terms (lesson links point at their ids)."""
+
+    def term_ids(language: str) -> dict[str, int] | None:
+        path = docs_dir / language / glossary.GLOSSARY_PAGE
+        try:
+            text = path.read_text(encoding="utf-8")
+            entries = glossary.parse_glossary(text, f"docs/{language}/{glossary.GLOSSARY_PAGE}")
+        except (OSError, UnicodeDecodeError, glossary.GlossaryError):
+            return None  # reported by the file checks
+        lines = text.splitlines()
+        return {e.id: next((n for n, line in enumerate(lines, 1) if f"#{e.id}" in line), 1) for e in entries}
+
+    french = term_ids(SOURCE_LANGUAGE)
+    problems = []
+    for language in languages[1:]:
+        mine = term_ids(language)
+        if french is None or mine is None:
+            continue
+        shown = f"docs/{language}/{glossary.GLOSSARY_PAGE}"
+        for term in sorted(set(french) - set(mine)):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "glossary-term-missing",
+                    f"the French term '{term}' is not defined here yet",
+                    f"Add '… {{ #{term} }}' and its definition, translated from docs/{SOURCE_LANGUAGE}/{glossary.GLOSSARY_PAGE}.",
+                    "warning",
+                )
+            )
+        for term in sorted(set(mine) - set(french)):
+            problems.append(
+                Problem(
+                    shown,
+                    mine[term],
+                    "glossary-term-extra",
+                    f"'{term}' is not a term of the French glossary",
+                    "Use the id of the French term ({ #id } as in the French glossary), or add the term in French first.",
+                )
+            )
+    return problems
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def summary(problems: list[Problem]) -> str:
+    error_count, warning_count = len(errors(problems)), len(problems) - len(errors(problems))
+    if not problems:
+        return "Lesson check: no problem found."
+    return f"Lesson check: {error_count} error(s), {warning_count} warning(s)."
+
+
+def report(problems: list[Problem]) -> str:
+    return "\n".join([str(p) for p in problems] + [summary(problems)])
+
+
+def rendered_pages(root: Path, renderer) -> list[tuple[str, str, str | Exception]]:
+    """(docs/… path, source text, HTML) of every readable page, rendered by `renderer` (a
+    `markdown.Markdown` with the site's own extensions, from pasapas.build.markdown); the
+    HTML is the exception when an extension refuses the page. Unreadable files and front
+    matter are left to the file checks."""
+    pages: list[tuple[str, str, str | Exception]] = []
+    docs = root / "docs"
+    with contextlib.chdir(root):  # snippets are read relative to the project
+        for path in sorted(docs.rglob("*.md")):
+            relative = path.relative_to(docs)
+            if path.is_symlink() or any((docs / parent).is_symlink() for parent in relative.parents):
+                continue  # reported as file-symlink, never read
+            try:
+                text = path.read_text(encoding="utf-8")
+                body = split_front_matter(text)[1]
+            except (OSError, UnicodeDecodeError, FrontMatterError):
+                continue  # reported by the file and front-matter checks
+            try:
+                html: str | Exception = renderer.reset().convert(body)
+            except Exception as error:  # an extension refusing the page (a missing snippet…)
+                html = error
+            pages.append((f"docs/{relative.as_posix()}", text, html))
+    return pages
+
+
+def rendered_problems(root: Path, renderer) -> list[Problem]:
+    """The build's allow-list (content_safety), applied to every page as the site's own
+    Markdown extensions render it: what the build would refuse, said without building."""
+    problems = []
+    for shown, text, html in rendered_pages(root, renderer):
+        if isinstance(html, Exception):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "markdown-error",
+                    f"the page cannot be rendered: {html}",
+                    "Write plain Markdown, as in the other pages.",
+                )
+            )
+        else:
+            problems += page_problems(html, text, shown)
+    return problems

@@ -1,0 +1,58 @@
+"""A synthetic catalogue for measurements: the project with N extra lessons per language.
+
+    python -m pasapas.testing.synthetic_site DEST N
+
+Each extra lesson is a copy of a real lesson in every language (so it has illustrations,
+glossary terms, steps and translations), in learning paths of ten lessons each.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE
+from pasapas.model.translations import stamp
+from pasapas.project import ROOT  # noqa: E402
+
+PARTS = ("mkdocs.yml", "docs", "overrides", "pasapas", "CONTRIBUTING.md")
+MODEL_LESSON = "antivirus.md"
+LANGUAGES = ("fr", "ar", "en")
+
+
+PATH_SIZE = 10  # lessons per learning path, as in a real catalogue
+
+
+def make_project(dest: Path, lessons: int) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, dest / part)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for number in range(1, lessons + 1):
+        slug = f"exercice-{number:03d}"
+        for language in LANGUAGES:
+            model = (dest / "docs" / language / LESSONS_FOLDER / MODEL_LESSON).read_text(encoding="utf-8")
+            copy = model.replace('\ntitle: "', f'\ntitle: "({number}) ', 1).replace("\n# ", f"\n# ({number}) ", 1)
+            (dest / "docs" / language / LESSONS_FOLDER / f"{slug}.md").write_text(copy, encoding="utf-8")
+        for language in LANGUAGES:
+            if language != SOURCE_LANGUAGE:
+                stamp(dest / "docs", f"{language}/{LESSONS_FOLDER}/{slug}.md")
+    paths = []
+    for start in range(1, lessons + 1, PATH_SIZE):
+        entries = "".join(
+            f"      - {LESSONS_FOLDER}/exercice-{number:03d}.md\n" for number in range(start, min(start + PATH_SIZE, lessons + 1))
+        )
+        paths.append(f"  - Parcours {start // PATH_SIZE + 1}:\n{entries}")
+    text = text.replace("  - Contribuer:\n", "".join(paths) + "  - Contribuer:\n", 1)
+    config.write_text(text, encoding="utf-8")
+    return dest
+
+
+if __name__ == "__main__":
+    print(make_project(Path(sys.argv[1]), int(sys.argv[2])))

@@ -1,0 +1,218 @@
+"""make bench: our build beside a plain Material + static-i18n build of the same Markdown.
+
+    pasapas bench [--sizes 10 100 300] [--runs 3] [--json .cache/bench.json]
+
+For each size N it makes a synthetic catalogue (the real site plus N lessons in each of
+French, Arabic and English, in learning paths of ten), then measures in one run:
+
+- the full build time (median of --runs builds) and peak memory, for our build and for a
+  plain build of the same Markdown (mkdocs-material and mkdocs-static-i18n with default
+  settings, `font: false` so that nothing is fetched from Google, same Markdown
+  extensions so that the pages say the same thing); our lesson checks are timed apart;
+- one lesson page, loaded in Debian's chromium from 127.0.0.1: bytes of HTML, CSS, JS,
+  images and fonts, raw and gzip, for a first visit (everything downloaded on load) and a
+  repeat visit (the HTML only; the rest is cached);
+- the search index bytes per language.
+
+It prints a table and writes JSON. This is a measurement, not a test: the budgets are
+enforced by tests/test_budgets.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from pasapas.checks.page_weight import measure
+from pasapas.project import ROOT  # noqa: E402
+from pasapas.testing.browser import chromium
+from pasapas.testing.local_server import serve
+from pasapas.testing.synthetic_site import make_project
+
+LESSON_PAGE = "lecons/exercice-001/"
+BENCH_SITE_URL = "https://pasapas.example/"
+PLAIN_CONFIG = {
+    "site_name": "Pas à pas (plain build)",
+    "docs_dir": "docs",
+    "theme": {"name": "material", "font": False},
+    "plugins": [
+        "search",
+        {
+            "i18n": {
+                "docs_structure": "folder",
+                "languages": [
+                    {"locale": "fr", "default": True, "name": "Français"},
+                    {"locale": "ar", "name": "العربية"},
+                    {"locale": "en", "name": "English"},
+                ],
+            }
+        },
+    ],
+    "markdown_extensions": [
+        "toc",
+        "attr_list",
+        "admonition",
+        "abbr",
+        "def_list",
+        "tables",
+        "pymdownx.details",
+        "pymdownx.superfences",
+        "pymdownx.keys",
+        {"pymdownx.snippets": {"base_path": ["."]}},
+    ],
+}
+
+
+def plain_project(ours: Path, dest: Path) -> Path:
+    """The same Markdown (without our templates and data files) and a default config."""
+    shutil.copytree(ours / "docs", dest / "docs", ignore=shutil.ignore_patterns("_*"))
+    shutil.copy2(ours / "CONTRIBUTING.md", dest / "CONTRIBUTING.md")
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(PLAIN_CONFIG, allow_unicode=True), encoding="utf-8")
+    return dest
+
+
+def timed_build(project: Path, site_dir: Path, strict: bool) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in KB of one `mkdocs build`."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": BENCH_SITE_URL}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command + (["--strict"] if strict else []), cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise RuntimeError(f"build failed in {project}: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def checks_time(project: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pasapas", "lint"], cwd=project, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def safety_seconds(project: Path) -> float:
+    """What the build spends on content safety: the allow-list check and the nh3
+    sanitiser over the rendered HTML of every page (rendering itself not counted)."""
+    from pasapas.build.markdown import site_markdown
+    from pasapas.checks.content_safety import find_unsafe, sanitise
+    from pasapas.checks.lessons import rendered_pages
+
+    pages = [
+        html
+        for shown, _, html in rendered_pages(project, site_markdown(project))
+        if isinstance(html, str) and not shown.rsplit("/", 1)[-1].startswith("_")
+    ]
+    started = time.perf_counter()
+    for html in pages:
+        find_unsafe(html)
+        sanitise(html)
+    return time.perf_counter() - started
+
+
+def index_sizes(site_dir: Path) -> dict[str, int]:
+    sizes = {}
+    for language, folder in (("fr", ""), ("ar", "ar/"), ("en", "en/")):
+        path = site_dir / folder / "search/search_index.json"
+        if path.exists():
+            sizes[language] = path.stat().st_size
+    return sizes
+
+
+def measure_size(size: int, runs: int, work: Path, browser) -> dict:
+    ours = make_project(work / f"ours-{size}", size)
+    plain = plain_project(ours, work / f"plain-{size}")
+    result = {"lessons_per_language": size}
+    for name, project, strict in (("ours", ours, True), ("plain", plain, False)):
+        times, peaks = [], []
+        for _ in range(runs):
+            seconds, peak = timed_build(project, project / "site", strict)
+            times.append(seconds)
+            peaks.append(peak)
+        with serve(project / "site") as base_url:
+            weight, _ = measure(browser, base_url + LESSON_PAGE)
+        html = (project / "site" / LESSON_PAGE / "index.html").read_bytes()
+        result[name] = {
+            "build_seconds_median": round(statistics.median(times), 2),
+            "build_seconds_all": [round(t, 2) for t in times],
+            "peak_memory_mb": round(max(peaks) / 1024, 1),
+            "first_visit": {
+                "raw": weight.total(gzipped=False),
+                "gzip": weight.total(),
+                "by_kind": weight.by_kind(),
+                "requests": len(weight.files),
+            },
+            "repeat_visit": {"raw": len(html), "gzip": weight.files.get(base_url + LESSON_PAGE, (0, 0))[1]},
+            "search_index_bytes": index_sizes(project / "site"),
+        }
+    result["ours"]["checks_seconds"] = round(checks_time(ours), 2)
+    result["ours"]["safety_seconds"] = round(safety_seconds(ours), 2)
+    result["build_ratio"] = round(result["ours"]["build_seconds_median"] / result["plain"]["build_seconds_median"], 2)
+    return result
+
+
+def kb(value: int) -> str:
+    return f"{value / 1000:.1f}"
+
+
+def table(results: list[dict]) -> str:
+    lines = [
+        "| N × 3 | build ours / plain (s) | ratio | peak MB ours / plain | checks (s) | of the build: safety (s) | first visit gz KB ours / plain "
+        "| repeat gz KB ours / plain | lesson HTML raw KB ours / plain | search index KB per language, ours (plain: one for all) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in results:
+        o, p = r["ours"], r["plain"]
+        index = ", ".join(f"{lang} {kb(size)}" for lang, size in o["search_index_bytes"].items())
+        plain_index = sum(p["search_index_bytes"].values())
+        lines.append(
+            f"| {r['lessons_per_language']} | {o['build_seconds_median']} / {p['build_seconds_median']} | {r['build_ratio']} "
+            f"| {o['peak_memory_mb']} / {p['peak_memory_mb']} | {o['checks_seconds']} | {o['safety_seconds']} "
+            f"| {kb(o['first_visit']['gzip'])} / {kb(p['first_visit']['gzip'])} "
+            f"| {kb(o['repeat_visit']['gzip'])} / {kb(p['repeat_visit']['gzip'])} "
+            f"| {kb(o['repeat_visit']['raw'])} / {kb(p['repeat_visit']['raw'])} | {index} (plain: {kb(plain_index)}) |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark our build against a plain Material build.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 300])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=ROOT / ".cache/bench.json")
+    parser.add_argument(
+        "--safety-only", action="store_true", help="only the content-safety cost at each size (no builds, no browser)"
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.safety_only:
+        with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+            for size in arguments.sizes:
+                project = make_project(Path(folder) / f"ours-{size}", size)
+                pages = len([p for p in (project / "docs").rglob("*.md") if not p.name.startswith("_")])
+                print(f"N = {size} lessons × 3 languages ({pages} pages): content safety {safety_seconds(project):.2f} s")
+        return 0
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder, chromium() as browser:
+        for size in arguments.sizes:
+            print(f"N = {size} lessons × 3 languages…", flush=True)
+            results.append(measure_size(size, arguments.runs, Path(folder), browser))
+    arguments.json.parent.mkdir(parents=True, exist_ok=True)
+    arguments.json.write_text(json.dumps({"machine_cores": os.cpu_count(), "results": results}, indent=1), encoding="utf-8")
+    print(table(results))
+    print(f"\nJSON: {arguments.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

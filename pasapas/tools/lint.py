@@ -1,0 +1,59 @@
+"""`make lint` / `pasapas lint`: every lesson and page of docs/, checked as the build would.
+
+Prints ``path:line: rule-id: message`` and a hint for each problem; exits 1 when there is
+an error. In a GitHub Actions job (GITHUB_ACTIONS=true) it also prints each problem as an
+annotation, so that the contributor sees it on the changed line of the pull request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from pasapas.build.markdown import site_markdown
+from pasapas.checks.lessons import errors, lint, rendered_problems, report
+from pasapas.model.lesson import language_folders
+from pasapas.model.problems import Problem
+from pasapas.project import DOCS, ROOT
+
+
+def annotation(problem: Problem) -> str:
+    """One GitHub workflow command; its message may not hold a raw newline or '%'."""
+    level = "error" if problem.severity == "error" else "warning"
+    text = f"{problem.rule}: {problem.message}\n{problem.hint}"
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = problem.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    return f"::{level} file={path},line={problem.line}::{text}"
+
+
+def in_language(problem: Problem, language: str) -> bool:
+    return problem.path.startswith(f"docs/{language}/")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pasapas lint", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lang", metavar="LANGUAGE", help="only the pages of this language (e.g. fr)")
+    parser.add_argument("--errors-only", action="store_true", help="leave warnings out")
+    arguments = parser.parse_args(argv)
+    languages = language_folders(DOCS)
+    if arguments.lang is not None and arguments.lang not in languages:
+        print(f"pasapas lint: no language '{arguments.lang}' in docs/ (there are: {', '.join(languages)}).", file=sys.stderr)
+        return 2
+
+    problems = lint(DOCS)
+    already = {(p.path, p.line) for p in errors(problems)}
+    problems = sorted(problems + [p for p in rendered_problems(ROOT, site_markdown(ROOT)) if (p.path, p.line) not in already])
+    if arguments.lang:
+        problems = [p for p in problems if in_language(p, arguments.lang)]
+    if arguments.errors_only:
+        problems = errors(problems)
+    print(report(problems))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(annotation(problem))
+    return 1 if errors(problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""Start a lesson, or the translation of one, from the template.
+
+    pasapas lesson new SLUG "Title" [--parcours "Communiquer"] (make lesson)
+    pasapas lesson translate ar SLUG                             (make lesson-translation)
+
+`make` passes SLUG, TITLE, PARCOURS and LANGUAGE through the environment (LESSON_SLUG…), never through
+a shell command line: a title is text, whatever characters it holds.
+
+A new lesson is written in French (the source) from docs/fr/lecons/_modele.md with
+today's date, and added to its learning path in mkdocs.yml. Every other language gets a
+placeholder marked `translation: todo`: readers of that language see a "not translated
+yet" notice linking to the French, never the French text labelled as their language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from pasapas.checks.files import CONTROL, STRICT_MARKUP
+from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE, TRANSLATION_TODO, split_front_matter
+from pasapas.project import ROOT  # noqa: E402
+
+TEMPLATE = f"{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/_modele.md"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+NAV_SECTION = re.compile(r"^  - (?P<title>[^:\n]+):\s*$")
+CONFIGURED_LANGUAGE = re.compile(r"^\s+- locale: (\S+)\s*$", re.MULTILINE)
+MAX_TITLE = 120
+
+
+class ScaffoldError(ValueError):
+    pass
+
+
+def placeholder(french_text: str) -> str:
+    """The French text, marked as waiting for its translation."""
+    return french_text.replace("\n---\n", f"\ntranslation: {TRANSLATION_TODO}\n---\n", 1)
+
+
+def add_to_nav(config_text: str, entry: str, parcours: str) -> str:
+    lines = config_text.split("\n")
+    try:
+        nav_start = lines.index("nav:")
+    except ValueError as error:
+        raise ScaffoldError("mkdocs.yml has no 'nav:' section") from error
+    sections = {}
+    for index in range(nav_start + 1, len(lines)):
+        if lines[index] and not lines[index].startswith(" "):
+            break
+        if match := NAV_SECTION.match(lines[index]):
+            sections[match.group("title")] = index
+    if parcours not in sections:
+        raise ScaffoldError(f"no learning path '{parcours}' in mkdocs.yml; choose one of: {', '.join(sections)}")
+    last = sections[parcours]
+    while last + 1 < len(lines) and lines[last + 1].startswith("      - "):
+        last += 1
+    lines.insert(last + 1, f"      - {entry}")
+    return "\n".join(lines)
+
+
+class PlainDumper(yaml.SafeDumper):
+    """Front matter refuses YAML anchors and aliases: never write them."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def check_slug(slug: str) -> None:
+    if not SLUG.fullmatch(slug or ""):
+        raise ScaffoldError(f"'{slug}' is not a valid lesson name: use lowercase letters, digits and dashes, e.g. envoyer-un-sms")
+
+
+def check_title(title: str) -> str:
+    title = " ".join((title or "").split())
+    if not title:
+        raise ScaffoldError('the lesson needs a title, e.g. TITLE="Envoyer un SMS"')
+    if len(title) > MAX_TITLE or STRICT_MARKUP.search(title) or CONTROL.search(title):
+        raise ScaffoldError(
+            f'the title must be plain words, at most {MAX_TITLE} characters, without < > " & (use « » for quotes)'
+        )
+    return title
+
+
+def configured_languages(root: Path) -> list[str]:
+    return CONFIGURED_LANGUAGE.findall((root / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def with_front_matter(text: str, changes: dict, today: date) -> str:
+    """The template with its front matter changed, written by a YAML emitter: a title
+    with ' : ', quotes or a '#' stays one line of text."""
+    meta, body, _ = split_front_matter(text)
+    meta = copy.deepcopy(meta)  # the parsed front matter is shared and read-only
+    meta.update(changes)
+    meta["last_checked"] = today
+    for source in meta.get("sources") or []:
+        source["consulted"] = today
+    emitted = yaml.dump(meta, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+    return f"---\n{emitted}---\n{body}"
+
+
+def new_lesson(root: Path, slug: str, title: str, parcours: str, today: date) -> list[Path]:
+    check_slug(slug)
+    title = check_title(title)
+    docs = root / "docs"
+    french = docs / SOURCE_LANGUAGE / LESSONS_FOLDER / f"{slug}.md"
+    if french.exists():
+        raise ScaffoldError(f"docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md already exists")
+    text = with_front_matter((docs / TEMPLATE).read_text(encoding="utf-8"), {"title": title}, today)
+    text = text.replace("\n# À ÉCRIRE\n", f"\n# {title}\n", 1)
+    config = root / "mkdocs.yml"
+    config.write_text(add_to_nav(config.read_text(encoding="utf-8"), f"{LESSONS_FOLDER}/{slug}.md", parcours), encoding="utf-8")
+    french.write_text(text, encoding="utf-8")
+    created = [french]
+    for language in configured_languages(root):
+        if language != SOURCE_LANGUAGE:
+            created.append(start_translation(root, language, slug))
+    return created
+
+
+def start_translation(root: Path, language: str, slug: str) -> Path:
+    check_slug(slug)
+    if language not in configured_languages(root) or language == SOURCE_LANGUAGE:
+        others = [code for code in configured_languages(root) if code != SOURCE_LANGUAGE]
+        raise ScaffoldError(f"'{language}' is not a language of the site; choose one of: {', '.join(others)}")
+    docs = root / "docs"
+    french = docs / SOURCE_LANGUAGE / LESSONS_FOLDER / f"{slug}.md"
+    if not french.exists():
+        raise ScaffoldError(f"there is no French lesson docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md")
+    target = docs / language / LESSONS_FOLDER / f"{slug}.md"
+    if target.exists():
+        raise ScaffoldError(f"docs/{language}/{LESSONS_FOLDER}/{slug}.md already exists")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(placeholder(french.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Start a lesson or a translation from the template.")
+    environment = os.environ
+    parser.add_argument(
+        "--translate",
+        metavar="LANG",
+        default=environment.get("LESSON_LANGUAGE") or None,
+        help="start the LANG translation of an existing lesson (or LANGUAGE=…)",
+    )
+    parser.add_argument(
+        "slug",
+        nargs="?",
+        default=environment.get("LESSON_SLUG", ""),
+        help="file name of the lesson, without .md, e.g. envoyer-un-sms (or SLUG=…)",
+    )
+    parser.add_argument(
+        "title", nargs="?", default=environment.get("LESSON_TITLE"), help="title of the new lesson, in French (or TITLE=…)"
+    )
+    parser.add_argument(
+        "--parcours",
+        default=environment.get("LESSON_PARCOURS") or "Premiers pas",
+        help="learning path (a section of nav: in mkdocs.yml)",
+    )
+    arguments = parser.parse_args(argv)
+    try:
+        if arguments.translate:
+            created = [start_translation(ROOT, arguments.translate, arguments.slug)]
+        else:
+            if not arguments.title:
+                parser.error('give the lesson\'s title, e.g. make lesson SLUG=envoyer-un-sms TITLE="Envoyer un SMS"')
+            created = new_lesson(ROOT, arguments.slug, arguments.title, arguments.parcours, date.today())
+    except ScaffoldError as error:
+        print(f"Cannot create the lesson: {error}.", file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"created {path.relative_to(ROOT)}")
+    print("Next: write every 'À ÉCRIRE', then run 'make serve' to look at it and 'make lint' to check it.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

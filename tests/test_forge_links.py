@@ -1,0 +1,78 @@
+"""Readers can suggest a correction and report a problem with a step, on the project's
+forge, in their own language — only when the project says where it lives (REPO_URL)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import ROOT, build
+
+from pasapas.model.interface import read_interface
+from pasapas.model.languages import configured_languages
+from pasapas.transform.forge import new_issue_url
+
+REPO = "https://github.com/example/pas-a-pas"
+LESSON = "lecons/sms"
+LANGUAGES = configured_languages(ROOT)
+
+
+@pytest.fixture(scope="module")
+def site_with_forge(tmp_path_factory):
+    from sitepages import BuiltSite
+
+    site_dir = tmp_path_factory.mktemp("site-with-forge")
+    result = build(ROOT, site_dir, REPO_URL=REPO)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(site_dir, tuple(LANGUAGES))
+
+
+def lesson_page(site, language):
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    return site.page(f"{prefix}{LESSON}/")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_lesson_links_to_its_source_on_the_forge_in_the_readers_language(site_with_forge, language):
+    ui = read_interface(ROOT / "docs", language)
+    link = lesson_page(site_with_forge, language).soup.select_one(".pap-edit a")
+    assert link.get_text() == ui["edit_page"]
+    assert link["href"] == f"{REPO}/edit/main/docs/{language}/{LESSON}.md"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_step_opens_a_prefilled_issue_naming_page_step_and_language(site_with_forge, language):
+    ui = read_interface(ROOT / "docs", language)
+    page = lesson_page(site_with_forge, language)
+    steps = page.soup.select(".pap-step-tools")
+    assert steps and len(steps) == len(page.soup.select(".pap-report"))
+    third = page.soup.select_one('.pap-step-tools[data-step="etape-3"] .pap-report')
+    assert third.get_text() == ui["report_step"]
+    address = urlsplit(third["href"])
+    assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPO}/issues/new"
+    fields = parse_qs(address.query)
+    source = f"docs/{language}/{LESSON}.md"
+    assert fields["title"] == [ui["report_issue_title"].format(page=source, step="etape-3", language=language, address="")]
+    body = fields["body"][0]
+    assert source in body and "etape-3" in body and language in body
+    assert "pasapas.example/" in body  # the page's public address
+
+
+@pytest.mark.slow
+def test_without_a_repository_address_there_is_no_forge_link_and_no_forge_widget(site):
+    for language in LANGUAGES:
+        html = (lesson_page(site, language).soup).decode()
+        assert "pap-edit" not in html and "pap-report" not in html and "md-source" not in html
+
+
+@pytest.mark.slow
+def test_the_header_never_asks_the_forge_for_anything(site_with_forge):
+    # Material's repository widget would fetch stars and forks from the forge's API.
+    assert 'data-md-component="source"' not in site_with_forge.page("").soup.decode()
+
+
+def test_an_issue_form_on_gitlab_uses_its_own_fields():
+    url = new_issue_url("https://gitlab.com/owner/project", "Titre", "Corps")
+    assert url == "https://gitlab.com/owner/project/-/issues/new?issue%5Btitle%5D=Titre&issue%5Bdescription%5D=Corps"
