@@ -50,7 +50,7 @@ system-check: $(PY_READY)
 	@$(PASAPAS) doctor
 
 serve: $(PY_READY)
-	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	$(PASAPAS) serve --dev-addr $(HOST):$(PORT)
 
 # Built elsewhere and moved into site/ only when everything succeeded: a failed build
 # never leaves a site/ that looks publishable.
@@ -76,8 +76,9 @@ second-engine: $(PY_READY)
 	$(PY) -m properdocs build --strict --quiet --config-file mkdocs.yml --site-dir .cache/site-properdocs
 	$(PASAPAS) compare-sites .cache/site-mkdocs .cache/site-properdocs
 
+# make lint LINT_OPTIONS="--lang fr --errors-only"
 lint: $(PY_READY)
-	$(PASAPAS) lint
+	$(PASAPAS) lint $(LINT_OPTIONS)
 
 # What a contributor types reaches the scaffold through the environment, unexpanded
 # ($(value …)), never through a shell command line: a title is text, whatever it holds.
@@ -112,9 +113,12 @@ links-external: $(PY_READY)
 # sitemap). A real SITE_URL from the environment wins.
 test: export SITE_URL := $(or $(SITE_URL),https://pasapas.example/)
 test: $(PY_READY) $(NPM_READY) system-check lint
+	$(PY) -m ruff check pasapas tests
+	$(PY) -m ruff format --check pasapas tests
 	$(PY) -m pytest
 	$(PASAPAS) a11y
 	$(PASAPAS) links --reuse
+	$(MAKE) --no-print-directory second-engine
 
 clean:
 	rm -rf site .pytest_cache

@@ -12,6 +12,7 @@ from importlib import import_module
 
 #: subcommand -> (module whose `main(argv)` runs it, what it does)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "serve": ("pasapas.tools.serve", "preview the site; when it cannot be built, say why (here and in the browser)"),
     "lint": ("pasapas.tools.lint", "check every lesson and page of docs/ (path:line: rule: message)"),
     "links": ("pasapas.checks.links", "check every internal link and anchor of the built site"),
     "a11y": ("pasapas.checks.a11y", "check every built page with pa11y-ci (axe + htmlcs)"),
@@ -60,4 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         rest = translated
     tool: Callable[[list[str]], int] = import_module(COMMANDS[command][0]).main
-    return tool(rest)
+    try:
+        return tool(rest)
+    except BrokenPipeError:  # `pasapas … | head`: the reader has read enough
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130

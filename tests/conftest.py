@@ -12,7 +12,26 @@ from pathlib import Path
 import pytest
 from sitepages import BuiltSite, configured_languages
 
+from pasapas.model.interface import read_interface
+from pasapas.model.languages import configured_languages as configured
+
 ROOT = Path(__file__).resolve().parent.parent
+#: The languages of the site, from mkdocs.yml: tests never list them (a fifth language
+#: needs no test edited).
+LANGUAGES = tuple(configured(ROOT))
+SOURCE_LANGUAGE, TRANSLATIONS = LANGUAGES[0], LANGUAGES[1:]
+
+
+def prefix(language: str) -> str:
+    """Where a language's pages are: '' for the source language, 'ar/' for Arabic."""
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
+
+
+def ui(language: str) -> dict[str, str]:
+    """A language's interface words (docs/<language>/_interface.yml)."""
+    return read_interface(ROOT / "docs", language)
+
+
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "pasapas", "CONTRIBUTING.md")
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import LANGUAGES, prefix
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-LESSON = {"fr": "lecons/e-mail-piece-jointe/", "ar": "ar/lecons/e-mail-piece-jointe/", "en": "en/lecons/e-mail-piece-jointe/"}
+LESSON = {language: f"{prefix(language)}lecons/e-mail-piece-jointe/" for language in LANGUAGES}
 DESKTOP = {"width": 1280, "height": 800}
 
 ACTIVE = """() => {
@@ -85,7 +86,7 @@ REACHABLE = """() => [...document.querySelectorAll('a[href], button, input, sele
   .map(e => { if (!e.dataset.papTarget) e.dataset.papTarget = 't'; return (e.getAttribute('aria-label') || e.textContent || e.getAttribute('href') || e.tagName).trim().slice(0, 40); })"""
 
 
-@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_control_is_reached_by_tab_with_a_visible_ring_never_under_the_header(base_url, page, language):
     page.goto(base_url + LESSON[language])
     expected = page.evaluate(REACHABLE)
@@ -126,7 +127,7 @@ def test_nothing_scrolls_or_sticks_out_sideways_at_320_px(browser, base_url, pat
     assert overflow == {"scroll": 0, "outside": []}
 
 
-@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_wcag_2_2_violation(browser, base_url, language):
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)  # to inject axe-core itself
     page = context.new_page()

@@ -9,10 +9,11 @@ import sys
 from datetime import date
 
 import pytest
-from conftest import ROOT, build, build_or_fail
+from conftest import ROOT, TRANSLATIONS, build, build_or_fail
 from sitepages import nav_lessons_by_section
 
 from pasapas.checks.lessons import lint
+from pasapas.model.languages import configured_languages
 from pasapas.tools.new_lesson import ScaffoldError, add_to_nav, new_lesson, start_translation
 
 
@@ -25,11 +26,7 @@ def test_scaffold_creates_the_french_lesson_dated_today_and_adds_it_to_its_path(
     before = nav_lessons_by_section(project / "mkdocs.yml")
     created = new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
 
-    assert [p.relative_to(project).as_posix() for p in created] == [
-        "docs/fr/lecons/envoyer-un-sms.md",
-        "docs/ar/lecons/envoyer-un-sms.md",
-        "docs/en/lecons/envoyer-un-sms.md",
-    ]
+    assert [p.relative_to(project).as_posix() for p in created] == ["docs/fr/lecons/envoyer-un-sms.md"]
     french = created[0].read_text(encoding="utf-8")
     assert "title: Envoyer un SMS\n" in french and "\n# Envoyer un SMS\n" in french
     assert "last_checked: 2026-11-28\n" in french
@@ -38,8 +35,58 @@ def test_scaffold_creates_the_french_lesson_dated_today_and_adds_it_to_its_path(
     assert {name: after[name] for name in before if name != "Communiquer"} == {
         name: lessons for name, lessons in before.items() if name != "Communiquer"
     }
-    for placeholder in created[1:]:
-        assert "\ntranslation: todo\n---\n" in placeholder.read_text(encoding="utf-8")
+    assert not list((project / "docs").glob("*/lecons/envoyer-un-sms.md"))[1:]  # the French only
+
+
+def test_a_translation_starts_from_the_finished_french_only(project):
+    new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
+    with pytest.raises(ScaffoldError, match=r"the French lesson is not finished yet \('À ÉCRIRE' on line \d+ of"):
+        start_translation(project, "ar", "envoyer-un-sms")
+    french = project / "docs/fr/lecons/envoyer-un-sms.md"
+    french.write_text((project / "docs/fr/lecons/sms.md").read_text(encoding="utf-8"), encoding="utf-8")
+    created = start_translation(project, "ar", "envoyer-un-sms")
+    text = created.read_text(encoding="utf-8")
+    assert "\ntranslation: todo\n---\n" in text
+    assert text.replace("translation: todo\n", "") == french.read_text(encoding="utf-8")
+
+
+def test_a_second_translation_of_the_same_lesson_says_how_to_update_the_first(project):
+    with pytest.raises(ScaffoldError) as refused:
+        start_translation(project, "ar", "antivirus")
+    assert str(refused.value) == (
+        "docs/ar/lecons/antivirus.md already exists. To bring it up to date with the French, see what changed with: "
+        ".venv/bin/pasapas translations diff ar antivirus — then edit it and run: "
+        ".venv/bin/pasapas translations stamp docs/ar/lecons/antivirus.md"
+    )
+
+
+def test_scaffold_fill_translate_stamp_then_lint_is_clean(project):
+    """A contributor's whole path, with the commands they type."""
+    from pasapas.model.translations import TRANSLATION_BLOCK
+
+    new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
+    (project / "docs/fr/lecons/envoyer-un-sms.md").write_text(
+        (project / "docs/fr/lecons/sms.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )  # filled in
+    for language in configured_languages(project)[1:]:
+        run = [sys.executable, "-m", "pasapas"]
+        started = subprocess.run(
+            [*run, "lesson", "translate", language, "envoyer-un-sms"], cwd=project, capture_output=True, text=True
+        )
+        assert started.returncode == 0, started.stderr
+        assert f".venv/bin/pasapas translations stamp docs/{language}/lecons/envoyer-un-sms.md" in started.stdout
+        translated = TRANSLATION_BLOCK.sub("", (project / f"docs/{language}/lecons/sms.md").read_text(encoding="utf-8"))
+        (project / f"docs/{language}/lecons/envoyer-un-sms.md").write_text(translated, encoding="utf-8")  # translated
+        stamped = subprocess.run(
+            [*run, "translations", "stamp", f"docs/{language}/lecons/envoyer-un-sms.md"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+        )
+        assert stamped.returncode == 0, stamped.stderr
+        text = (project / f"docs/{language}/lecons/envoyer-un-sms.md").read_text(encoding="utf-8")
+        assert text.count("translation:") == 1 and "translation: todo" not in text
+    assert [str(p) for p in lint(project / "docs") if "envoyer-un-sms" in p.path] == []
 
 
 def test_a_scaffolded_lesson_is_reported_until_it_is_written(project):
@@ -160,12 +207,14 @@ def site_with_placeholder(project_copy, tmp_path_factory):
     written = french.read_text(encoding="utf-8").replace("À ÉCRIRE", "Texte écrit")
     written = written.replace("images/a-dessiner.svg", "images/antivirus.svg")
     french.write_text(written, encoding="utf-8")
+    for language in configured_languages(project)[1:]:
+        start_translation(project, language, "envoyer-un-sms")
     antivirus = project / "docs/fr/lecons/antivirus.md"
     antivirus.write_text(antivirus.read_text(encoding="utf-8").replace("Revenez à", "Retournez à"), encoding="utf-8")
     return build_or_fail(project, tmp_path_factory.mktemp("placeholder-site"))
 
 
-@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("language", TRANSLATIONS)
 def test_a_placeholder_is_published_as_not_translated_never_as_a_translation(site_with_placeholder, language):
     page = site_with_placeholder.page(f"{language}/lecons/envoyer-un-sms/")
     article = page.soup.select_one("article")
@@ -217,4 +266,8 @@ def test_contribute_page_shows_the_contributor_guide(site):
 def test_translations_command_lists_every_lesson(tmp_path):
     result = subprocess.run([sys.executable, "-m", "pasapas", "translations", "status"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0
-    assert "lecons/antivirus.md: ar up to date, en up to date" in result.stdout.splitlines()
+    expected = ", ".join(
+        f"{language} {'up to date' if (ROOT / 'docs' / language / 'lecons/antivirus.md').exists() else 'missing'}"
+        for language in TRANSLATIONS
+    )
+    assert f"lecons/antivirus.md: {expected}" in result.stdout.splitlines()

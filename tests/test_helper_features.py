@@ -11,14 +11,14 @@ from io import BytesIO
 
 import pytest
 import yaml
-from conftest import ROOT, SITE_URL
+from conftest import LANGUAGES, ROOT, SITE_URL, prefix, ui
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
-LESSON = {"fr": "lecons/e-mail-piece-jointe/", "ar": "ar/lecons/e-mail-piece-jointe/", "en": "en/lecons/e-mail-piece-jointe/"}
-SHARE_LABEL = {"fr": "Copier le lien vers cette étape", "ar": "نسخ رابط هذه الخطوة"}
-COPIED = {"fr": "Lien copié. Vous pouvez le coller dans un message.", "ar": "نُسخ الرابط. يمكنك لصقه في رسالة."}
+LESSON = {language: f"{prefix(language)}lecons/e-mail-piece-jointe/" for language in LANGUAGES}
+SHARE_LABEL = {language: ui(language)["share_step"] for language in LANGUAGES}
+COPIED = {language: ui(language)["share_copied"] for language in LANGUAGES}
 
 
 @pytest.fixture
@@ -256,9 +256,9 @@ def test_the_offline_copy_searches_from_disk(browser, offline_copy, language, qu
 # --- 7. Where to get help ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_help_page_lists_every_kind_of_help_with_its_date(site, language):
-    page = site.page("aide/" if language == "fr" else f"{language}/aide/")
+    page = site.page(f"{prefix(language)}aide/")
     places = page.soup.select("ul.pap-help > li")
     entries = yaml.safe_load((ROOT / "docs/_aide.yml").read_text(encoding="utf-8"))
     assert [p["id"] for p in places] == [entry["id"] for entry in entries]
@@ -267,10 +267,9 @@ def test_the_help_page_lists_every_kind_of_help_with_its_date(site, language):
     assert len(phones) == len([entry for entry in entries if entry.get("phone")])
 
 
-@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("lesson", ["caf-mon-compte", "caf-demarches"])
 def test_every_online_procedure_lesson_links_to_the_help_page(site, language, lesson):
-    prefix = "" if language == "fr" else f"{language}/"
-    page = site.page(f"{prefix}lecons/{lesson}/")
+    page = site.page(f"{prefix(language)}lecons/{lesson}/")
     links = page.soup.select('h2#autres-solutions ~ ul a[href$="aide/"]')
     assert links and page.resolve(links[0]["href"]) == site.dir / prefix / "aide/index.html"

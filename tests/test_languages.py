@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import add_language_entry, build, build_or_fail
+from conftest import TRANSLATIONS, add_language_entry, build, build_or_fail, ui
 
 #: What Material shows in each language (skip link, search box, language menu button).
 THEME_STRINGS = {
@@ -92,10 +92,7 @@ description: Une page écrite en français et pas encore traduite.
 Cette phrase n'existe qu'en français.
 """
 
-NOTICE_TITLES = {
-    "ar": "لم تُترجَم هذه الصفحة إلى العربية بعد",
-    "en": "This page is not translated into English yet",
-}
+NOTICE_TITLES = {language: ui(language)["not_translated_title"] for language in TRANSLATIONS}
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +107,7 @@ def site_with_french_only_page(project_copy, tmp_path_factory):
     return build_or_fail(project, tmp_path_factory.mktemp("french-only-site"))
 
 
-@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("language", TRANSLATIONS)
 def test_untranslated_page_shows_a_translated_notice_not_french_text(site_with_french_only_page, language):
     page = site_with_french_only_page.page(f"{language}/seulement-en-francais/")
     article = page.soup.select_one("article")
@@ -122,7 +119,7 @@ def test_untranslated_page_shows_a_translated_notice_not_french_text(site_with_f
     assert page.resolve(link["href"]) == site_with_french_only_page.dir / "seulement-en-francais/index.html"
 
 
-@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("language", TRANSLATIONS)
 def test_untranslated_page_never_appears_in_that_language_navigation(site_with_french_only_page, language):
     site = site_with_french_only_page
     for page in site.pages():
@@ -202,6 +199,7 @@ qr_title: "Seguir en mi teléfono"
 qr_alt: "Código QR: escanéelo con la cámara del teléfono para abrir esta lección."
 edit_page: "Proponer una corrección de esta página"
 report_step: "Informar de un problema en este paso"
+translation_changed_steps: "Pasos modificados en francés: {steps}."
 report_issue_title: "Problema: {page}, {step} ({language})"
 report_issue_body: "Página: {address}\\nPaso: {step}\\nIdioma: {language}\\n\\nQué falla:\\n"
 """
@@ -226,6 +224,28 @@ def test_a_fourth_language_is_one_config_entry_and_one_folder(project_copy, tmp_
     notice = site.page("es/a-propos/")
     assert notice.soup.select_one("article h1").get_text(strip=True) == "Esta página aún no está traducida al español"
     assert site.page("es/404.html").soup.html["lang"] == "es"
+
+
+@pytest.mark.slow
+def test_with_a_fourth_language_the_checks_and_fast_tests_pass_unchanged(project_copy):
+    """One config entry and one folder: `make lint` and `make check` (ruff and every test
+    that needs no browser) pass without a test being edited."""
+    import shutil
+    import subprocess
+
+    from conftest import ROOT, with_make
+
+    project = with_make(project_copy("fourth-language-tests"))
+    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "pytest.ini", project / "pytest.ini")
+    shutil.copytree(ROOT / ".github", project / ".github")
+    add_language_entry(project, SPANISH_ENTRY)
+    (project / "docs/es").mkdir()
+    (project / "docs/es/_interface.yml").write_text(SPANISH_INTERFACE, encoding="utf-8")
+    (project / "docs/es/index.md").write_text("---\ntitle: Paso a paso\n---\n\n# Paso a paso\n\nAprender.\n", encoding="utf-8")
+    for target in ("lint", "check"):
+        result = subprocess.run(["make", "-s", target], cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, f"make {target}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
 
 
 def test_a_language_without_interface_strings_stops_the_build_with_a_plain_message(project_copy, tmp_path):
@@ -259,7 +279,7 @@ def test_a_missing_interface_string_stops_the_build_naming_the_language_and_the_
     ) in result.stderr
 
 
-@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("language", TRANSLATIONS)
 def test_untranslated_page_description_is_not_the_french_one(site_with_french_only_page, language):
     page = site_with_french_only_page.page(f"{language}/seulement-en-francais/")
     french = site_with_french_only_page.page("seulement-en-francais/")

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from pasapas.checks.lessons import Problem, errors, lint, report
-from pasapas.model.lesson import source_fingerprint
+from pasapas.model.lesson import parse_lesson
+from pasapas.model.translations import marker_block
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,7 +103,7 @@ def make_docs(tmp_path: Path, translate: bool = True) -> Path:
         (docs / "en/lecons").mkdir(parents=True, exist_ok=True)
         for name in ("exemple.md", "autre.md"):
             french = (docs / "fr/lecons" / name).read_text(encoding="utf-8")
-            marker = f"translation:\n  source: {source_fingerprint(french)}\n  date: 2026-01-02\n---\n"
+            marker = marker_block(parse_lesson(french, f"fr/lecons/{name}"), date(2026, 1, 2)) + "---\n"
             english = french.replace("\n---\n", "\n" + marker, 1).replace("Ouvrez [la leçon suivante]", "Open [the next lesson]")
             english = english.replace("### Étape 1 : ouvrez", "### Step 1: open").replace(
                 "**Vous voyez :** la page.", "**You see:** the page."
@@ -573,8 +574,10 @@ def test_a_translation_left_behind_by_a_french_change_is_outdated(tmp_path):
     french.write_text(french.read_text(encoding="utf-8").replace("Rien.", "Rien du tout."), encoding="utf-8")
     text = (docs / "en/lecons/exemple.md").read_text(encoding="utf-8")
     assert [str(p) for p in lint(docs)] == [
-        f"{EN}:{line_of(text, 'translation:')}: translation-outdated (warning): the French lesson has changed since this translation was made\n"
-        "    hint: Carry the French changes over, then run: .venv/bin/pasapas translations stamp docs/en/lecons/exemple.md"
+        f"{EN}:{line_of(text, 'translation:')}: translation-outdated (warning): the French lesson has changed since this "
+        "translation was made: #avant\n"
+        "    hint: See the changes with: .venv/bin/pasapas translations diff en exemple; carry them over, then run: "
+        ".venv/bin/pasapas translations stamp docs/en/lecons/exemple.md"
     ]
 
 
@@ -604,21 +607,22 @@ def test_a_translation_left_behind_by_a_french_change_is_outdated(tmp_path):
     ids=["steps", "sections", "images"],
 )
 def test_a_translation_shaped_differently_from_the_french_is_an_error(tmp_path, change, expected):
-    found, _ = problems_after(tmp_path, change, path="en/lecons/exemple.md", translate=True)
+    found, text = problems_after(tmp_path, change, path="en/lecons/exemple.md", translate=True)
     structure = [p for p in found if "translation-structure" in p]
     assert len(structure) == 1
     if expected:
-        assert structure == [f"{EN}:1: translation-structure: {expected}"]
+        line = line_of(text, "{#etape-1}") if "steps differ" in expected else 1
+        assert structure == [f"{EN}:{line}: translation-structure: {expected}"]
     else:
         assert "the sections differ from the French" in structure[0]
 
 
-def test_a_translation_with_other_facts_than_the_french_is_an_error(tmp_path):
+def test_a_translation_with_other_facts_than_the_french_is_a_warning(tmp_path):
     found, text = problems_after(
         tmp_path, lambda t: t.replace("duration: 10", "duration: 15"), path="en/lecons/exemple.md", translate=True
     )
     assert found == [
-        f"{EN}:{line_of(text, 'duration:')}: translation-facts: duration is 15 here and 10 in the French\n"
+        f"{EN}:{line_of(text, 'duration:')}: translation-facts (warning): duration is 15 here and 10 in the French\n"
         "    hint: Copy 'duration' from the French lesson: it is the same in every language."
     ]
 
@@ -706,3 +710,41 @@ def test_a_translation_whose_step_is_still_the_french_is_an_error(tmp_path):
         f"{EN}:{line_of(text, '{#etape-2}')}: text-untranslated: step 2 is still in French\n"
         "    hint: Translate this text; keep French words shown on screen as **…**{lang=fr}."
     ]
+
+
+def test_a_step_heading_without_its_id_is_reported_on_its_line_and_the_next_steps_are_not_renumbered(tmp_path):
+    found, text = problems_after(tmp_path, lambda t: t.replace("### Étape 1 : ouvrez {#etape-1}", "### Étape 1 : ouvrez"))
+    structural = [p for p in found if "step-" in p.split("\n")[0]]
+    assert structural == [
+        f"{LESSON}:{line_of(text, '### Étape 1 : ouvrez')}: step-id-missing: this step heading has no id (it would be step 1)\n"
+        "    hint: Add {#etape-1} at the end of the heading line, as in the other steps."
+    ]
+
+
+def test_a_broken_french_front_matter_is_reported_once_not_as_orphan_translations(tmp_path):
+    found, _ = problems_after(tmp_path, lambda t: t.replace("level: debutant", "level: [debutant"), translate=True)
+    assert [p.split(":")[0] for p in found] == ["docs/fr/lecons/exemple.md"]
+
+
+def test_a_translation_behind_a_french_step_added_is_outdated_not_an_error(tmp_path):
+    docs = make_docs(tmp_path)
+    french = docs / "fr/lecons/exemple.md"
+    step = "### Étape 3 : rangez {#etape-3}\n\nRangez.\n\n**Vous voyez :** rien.\n{: .voir }\n\n"
+    french.write_text(
+        french.read_text(encoding="utf-8").replace("## Pour l'aidant·e", step + "## Pour l'aidant·e"), encoding="utf-8"
+    )
+    problems = lint(docs)
+    assert errors(problems) == []
+    said = report(problems)
+    assert "translation-outdated (warning): the French lesson has changed since this translation was made: step 3\n" in said
+    assert (
+        "translation-structure (warning): the steps differ from the French (etape-1, etape-2 instead of etape-1, etape-2, etape-3)"
+        in said
+    )
+
+
+def test_a_translation_shaped_differently_while_up_to_date_is_an_error_on_the_first_differing_step(tmp_path):
+    found, text = problems_after(
+        tmp_path, lambda t: t.replace("{#etape-2}", "{#etape-3}"), path="en/lecons/exemple.md", translate=True
+    )
+    assert f"{EN}:{line_of(text, '{#etape-3}')}: translation-structure: the steps differ from the French" in "\n".join(found)

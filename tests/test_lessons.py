@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import LANGUAGES, ROOT, SOURCE_LANGUAGE, TRANSLATIONS, ui
+from conftest import prefix as conftest_prefix
 from sitepages import nav_lessons_by_section
 
 from pasapas.model.lesson import lessons_in
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LANGUAGES = ("fr", "ar", "en")
-TRANSLATIONS = ("ar", "en")
 FOUNDING_LESSONS = {
     "lecons/e-mail-piece-jointe.md",
     "lecons/antivirus.md",
@@ -24,7 +22,9 @@ FOUNDING_LESSONS = {
     "lecons/caf-demarches.md",
 }
 LESSONS = {language: {lesson.slug: lesson for lesson in lessons_in(DOCS, language)} for language in LANGUAGES}
-ALL = [(language, slug) for language in LANGUAGES for slug in sorted(LESSONS["fr"])]
+#: The languages that have lessons (a new language starts with its home page only).
+WITH_LESSONS = [language for language in LANGUAGES if LESSONS[language]]
+ALL = [(language, slug) for language in LANGUAGES for slug in sorted(LESSONS[SOURCE_LANGUAGE]) if slug in LESSONS[language]]
 IMAGE_BUDGET_BYTES = 30_000
 
 
@@ -40,7 +40,7 @@ def lesson(language, slug):
 
 @pytest.mark.parametrize("language,slug", ALL)
 def test_glossary_terms_in_lessons_open_their_definition(site, language, slug):
-    prefix = "" if language == "fr" else f"{language}/"
+    prefix = conftest_prefix(language)
     page = site.page(prefix + slug.removesuffix(".md") + "/")
     links = page.soup.select("article a.pap-glossaire")
     assert len(links) >= 3, "glossary terms should be linked where they appear"
@@ -57,7 +57,7 @@ def test_glossary_terms_in_lessons_open_their_definition(site, language, slug):
 
 @pytest.mark.parametrize("language,slug", ALL)
 def test_check_yourself_answers_open_without_javascript(site, language, slug):
-    prefix = "" if language == "fr" else f"{language}/"
+    prefix = conftest_prefix(language)
     page = site.page(prefix + slug.removesuffix(".md") + "/")
     questions = page.soup.select("details.question")
     assert 2 <= len(questions) <= 4
@@ -67,7 +67,7 @@ def test_check_yourself_answers_open_without_javascript(site, language, slug):
 
 @pytest.mark.parametrize("language,slug", ALL)
 def test_step_anchors_are_the_same_in_every_language(site, language, slug):
-    prefix = "" if language == "fr" else f"{language}/"
+    prefix = conftest_prefix(language)
     page = site.page(prefix + slug.removesuffix(".md") + "/")
     ids = [element["id"] for element in page.soup.select("article [id^=etape-]")]
     assert ids == lesson("fr", slug).step_ids
@@ -84,12 +84,12 @@ def test_french_screen_words_in_translations_are_marked_as_french(site, language
     assert unmarked == []
 
 
-SUMMARY_LABELS = {"fr": "Niveau :", "ar": "المستوى:", "en": "Level:"}
+SUMMARY_LABELS = {language: ui(language)["level"] for language in LANGUAGES}
 
 
 @pytest.mark.parametrize("language,slug", ALL)
 def test_lesson_shows_level_duration_devices_and_review_date_in_its_language(site, language, slug):
-    prefix = "" if language == "fr" else f"{language}/"
+    prefix = conftest_prefix(language)
     card = site.page(prefix + slug.removesuffix(".md") + "/").soup.select_one("article h1 + ul.pap-card")
     assert card is not None
     assert card.li.strong.get_text() == SUMMARY_LABELS[language]
@@ -97,12 +97,12 @@ def test_lesson_shows_level_duration_devices_and_review_date_in_its_language(sit
 
 
 def assert_home_lists_every_lesson_of_the_paths(site, language, mkdocs_yml):
-    home = site.page("" if language == "fr" else f"{language}/")
+    home = site.page(conftest_prefix(language))
     paths = home.soup.select("#parcours ~ h3")
     sections = nav_lessons_by_section(mkdocs_yml)
     assert len(paths) == len(sections), list(sections)
     listed = [home.resolve(a["href"]) for a in home.soup.select("ul.pap-catalogue a")]
-    prefix = "" if language == "fr" else f"{language}/"
+    prefix = conftest_prefix(language)
     docs = mkdocs_yml.parent / "docs"
     # A lesson waiting for its translation is shown in French only (a notice elsewhere).
     in_nav = [
@@ -151,20 +151,26 @@ def test_a_change_in_the_french_shows_its_translations_as_outdated_until_stamped
     from pasapas.model import translations
 
     docs = tmp_path / "docs"
-    for language in LANGUAGES:
+    for language in WITH_LESSONS:
         shutil.copytree(DOCS / language / "lecons", docs / language / "lecons")
-    for language in TRANSLATIONS:
+    first, *others = WITH_LESSONS[1:]
+    translated = [first, *others]
+
+    def states():
+        return translations.status(docs, translated)["lecons/antivirus.md"]
+
+    for language in translated:
         translations.stamp(docs, f"{language}/lecons/antivirus.md")
-    assert translations.status(docs, list(TRANSLATIONS))["lecons/antivirus.md"] == {"ar": "up to date", "en": "up to date"}
+    assert states() == dict.fromkeys(translated, "up to date")
 
-    french = docs / "fr/lecons/antivirus.md"
+    french = docs / f"{SOURCE_LANGUAGE}/lecons/antivirus.md"
     french.write_text(french.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
-    assert translations.status(docs, list(TRANSLATIONS))["lecons/antivirus.md"] == {"ar": "outdated", "en": "outdated"}
+    assert states() == dict.fromkeys(translated, "outdated")
 
-    translations.stamp(docs, "ar/lecons/antivirus.md")
-    assert translations.status(docs, list(TRANSLATIONS))["lecons/antivirus.md"] == {"ar": "up to date", "en": "outdated"}
-    (docs / "en/lecons/antivirus.md").unlink()
-    assert translations.status(docs, list(TRANSLATIONS))["lecons/antivirus.md"]["en"] == "missing"
+    translations.stamp(docs, f"{first}/lecons/antivirus.md")
+    assert states() == {first: "up to date", **dict.fromkeys(others, "outdated")}
+    (docs / f"{first}/lecons/antivirus.md").unlink()
+    assert states()[first] == "missing"
 
 
 # --- The ladder: prerequisites link to the lessons before -------------------------------
@@ -176,7 +182,7 @@ def prerequisite_pages(site, page):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_lesson_climbs_by_its_prerequisite_links_to_a_first_rung_linked_from_home(site, language):
-    prefix = "" if language == "fr" else f"{language}/"
+    prefix = conftest_prefix(language)
     home = site.page(prefix)
     from_home = {home.resolve(a["href"]) for a in home.soup.select("article a")}
     for slug in LESSONS["fr"]:
@@ -195,7 +201,7 @@ def test_every_lesson_climbs_by_its_prerequisite_links_to_a_first_rung_linked_fr
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_from_never_used_a_mouse_to_an_e_mail_with_an_attachment_by_prerequisites_alone(site, language):
-    prefix = "" if language == "fr" else f"{language}/"
+    prefix = conftest_prefix(language)
     home = site.page(prefix)
     first_rung = site.dir / prefix / "lecons/souris-clavier/index.html"
     assert first_rung in [home.resolve(a["href"]) for a in home.soup.select("article a")]
@@ -211,12 +217,12 @@ def test_from_never_used_a_mouse_to_an_e_mail_with_an_attachment_by_prerequisite
 
 # --- Sources, and lessons not checked for a year ----------------------------------------
 
-SOURCES_TITLE = {"fr": "Sources", "ar": "المصادر", "en": "Sources"}
+SOURCES_TITLE = {language: ui(language)["sources_title"] for language in LANGUAGES}
 
 
 @pytest.mark.parametrize("language,slug", ALL)
 def test_every_lesson_shows_its_sources_at_the_end_in_the_readers_language(site, language, slug):
-    prefix = "" if language == "fr" else f"{language}/"
+    prefix = conftest_prefix(language)
     section = site.page(prefix + slug.removesuffix(".md") + "/").soup.select_one("article section.pap-sources")
     assert section is not None and section.h2.get_text() == SOURCES_TITLE[language]
     assert [a["href"] for a in section.select("li > a")] == [s["url"] for s in lesson(language, slug).meta["sources"]]
@@ -230,16 +236,15 @@ def test_a_lesson_not_checked_for_a_year_tells_readers_to_check_again_in_every_l
 
     project = project_copy("stale")
     old = (date.today() - timedelta(days=400)).isoformat()
-    for language in LANGUAGES:
+    for language in WITH_LESSONS:
         path = project / "docs" / language / "lecons/antivirus.md"
         text = re.sub(
             r"^(last_checked|    consulted): .*$", lambda m: f"{m.group(1)}: {old}", path.read_text(encoding="utf-8"), flags=re.M
         )
         path.write_text(text, encoding="utf-8")
     built = build_or_fail(project, tmp_path / "site")
-    stale = {"fr": "À revérifier", "ar": "يجب التحقق من جديد", "en": "To be checked again"}
-    for language in LANGUAGES:
-        prefix = "" if language == "fr" else f"{language}/"
+    for language in WITH_LESSONS:
+        prefix = conftest_prefix(language)
         note = built.page(prefix + "lecons/antivirus/").soup.select_one("article .pap-stale")
-        assert note is not None and note.get_text().startswith(stale[language])
+        assert note is not None and ui(language)["stale"] in note.get_text()
         assert built.page(prefix + "lecons/e-mail-piece-jointe/").soup.select_one("article .pap-stale") is None

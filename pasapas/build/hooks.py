@@ -184,8 +184,14 @@ def lesson_content(html, page, config, files, language):
     source = i18n_pages.source_language(config)
     if language != source:
         french = i18n_plugin.alternate(page, source)
-        state = translations.state_of(lesson.meta, Path(french.abs_src_path).read_text(encoding="utf-8"))
-        card += lesson_pages.translation_line(lesson.meta, state, ui, language, get_relative_url(french.url, page.url), source)
+        french_text = Path(french.abs_src_path).read_text(encoding="utf-8")
+        french_lesson = lesson_model.parse_lesson(french_text, french.src_uri)
+        state = translations.state_of(lesson.meta, french_lesson, french_text)
+        changed = translations.changed_parts(lesson.meta, french_lesson) or []
+        changed_steps = [int(part.split("-")[1]) for part in changed if lesson_model.STEP_ID.fullmatch(part)]
+        card += lesson_pages.translation_line(
+            lesson.meta, state, ui, language, get_relative_url(french.url, page.url), source, changed_steps
+        )
     lesson_key = lesson.slug.removesuffix(".md")  # the same in every language
     html = lesson_pages.add_summary_line(html, card + lesson_tools.toolbar(lesson_key, ui))
     report_url = None

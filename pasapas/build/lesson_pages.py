@@ -66,13 +66,19 @@ def sources_block(meta: dict, ui: dict, language: str) -> str:
     )
 
 
-def translation_line(meta: dict, state: str, ui: dict, language: str, french_url: str, source: str) -> str:
-    """'Translation last aligned with the French on …', and a way to the French when it is behind."""
+def translation_line(
+    meta: dict, state: str, ui: dict, language: str, french_url: str, source: str, changed_steps: list[int] = ()
+) -> str:
+    """'Translation last aligned with the French on …', and a way to the French when it is
+    behind, naming the steps that changed there."""
     aligned = as_date((meta.get("translation") or {}).get("date"))
     if aligned is None:
         return ""
     text = escape(ui["translation_aligned"].format(date=format_date(aligned, format="long", locale=language)))
     if state == "outdated":
+        if changed_steps:
+            steps = format_list([str(number) for number in changed_steps], locale=language)
+            text += " " + escape(ui["translation_changed_steps"].format(steps=steps))
         link = f'<a href="{escape(french_url)}" hreflang="{source}">{escape(ui["translation_outdated"])}</a>'
         text += " " + link
     return f'<p class="pap-translation pap-translation--{state.replace(" ", "-")}">{text}</p>'

@@ -21,7 +21,7 @@ from pasapas.checks import files as docs_check
 from pasapas.checks import plain_language
 from pasapas.checks.content_safety import page_problems
 from pasapas.checks.untranslated import untranslated_problems
-from pasapas.model import glossary, interface
+from pasapas.model import glossary, interface, translations
 from pasapas.model.lesson import (
     DEVICES,
     LESSONS_FOLDER,
@@ -29,14 +29,15 @@ from pasapas.model.lesson import (
     REQUIRED_FIELDS,
     SECTIONS,
     SOURCE_LANGUAGE,
+    STEP_ID,
     FrontMatterError,
+    Heading,
     Lesson,
     as_date,
     is_lesson,
     is_stale,
     language_folders,
     parse_lesson,
-    source_fingerprint,
     split_front_matter,
     translation_pending,
 )
@@ -115,6 +116,18 @@ class Site:
                     ids.add(dt.group(1))
             self._anchors[page] = ids
         return self._anchors[page]
+
+
+def describe_parts(parts: list[str]) -> str:
+    """'steps 3 and 5 (etape-3, etape-5), #aidant' — what a translator should look at."""
+    steps = [part for part in parts if STEP_ID.fullmatch(part)]
+    others = [f"#{part}" for part in parts if part not in steps]
+    said = []
+    if steps:
+        numbers = [part.split("-")[1] for part in steps]
+        label = "step" if len(steps) == 1 else "steps"
+        said.append(f"{label} {', '.join(numbers[:-1]) + ' and ' + numbers[-1] if len(numbers) > 1 else numbers[0]}")
+    return ", ".join(said + others)
 
 
 def asks_for_a_secret(text: str) -> str | None:
@@ -440,8 +453,27 @@ class LessonCheck:
                 "the sections are not in the usual order",
                 f"Put them in this order: {', '.join('#' + name for name in order)}.",
             )
+        # A step heading whose {#etape-N} was forgotten is not a step for the parser: say so
+        # on its line, and count it, so that the next steps are not said to be misnumbered.
+        steps_and_unnamed = sorted(
+            [(step.line, step) for step in self.lesson.steps]
+            + [(heading.line, heading) for heading in self.unnamed_step_headings(sections)],
+            key=lambda item: item[0],
+        )
+        expected_of = {}
+        for expected, (_, item) in enumerate(steps_and_unnamed, start=1):
+            if isinstance(item, Heading):
+                self.report(
+                    item.line,
+                    "step-id-missing",
+                    f"this step heading has no id (it would be step {expected})",
+                    f"Add {{#etape-{expected}}} at the end of the heading line, as in the other steps.",
+                )
+            else:
+                expected_of[id(item)] = expected
         seen: set[str] = set()
-        for expected, step in enumerate(self.lesson.steps, start=1):
+        for step in self.lesson.steps:
+            expected = expected_of[id(step)]
             if step.id in seen:
                 self.report(
                     step.line,
@@ -650,12 +682,28 @@ class LessonCheck:
                 "Link to a page (https://...) or to a file of the site.",
             )
 
+    def unnamed_step_headings(self, sections) -> list:
+        """Headings of the steps section that look like a step (a number in the title,
+        at the steps' level) but carry no id."""
+        if "etapes" not in sections or not self.lesson.steps:
+            return []
+        levels = {h.level for h in self.lesson.headings if h.id in set(self.lesson.step_ids)}
+        after = [s.line for s in sections.values() if s.line > sections["etapes"].line]
+        end = min(after, default=10**9)
+        return [
+            h
+            for h in self.lesson.headings
+            if sections["etapes"].line < h.line < end and h.id is None and h.level in levels and re.search(r"\d", h.text)
+        ]
+
     # Translations
 
     def check_translation(self) -> None:
         if self.language == SOURCE_LANGUAGE:
             return
         if self.french is None:
+            if (self.site.docs_dir / SOURCE_LANGUAGE / self.lesson.slug).exists():
+                return  # the French is there but unreadable: reported on the French file only
             self.report(
                 1,
                 "translation-orphan",
@@ -673,6 +721,8 @@ class LessonCheck:
                 "warning",
             )
             return
+        french_text = (self.site.docs_dir / self.french.path).read_text(encoding="utf-8")
+        outdated = False
         if not isinstance(marker, dict) or "source" not in marker:
             self.report(
                 1,
@@ -680,27 +730,29 @@ class LessonCheck:
                 "the translation does not say which French text it follows",
                 "Run: .venv/bin/pasapas translations stamp docs/" + self.relative,
             )
-        else:
-            french_text = (self.site.docs_dir / self.french.path).read_text(encoding="utf-8")
-            if str(marker["source"]) != source_fingerprint(french_text):
-                self.report(
-                    self.field_line("translation"),
-                    "translation-outdated",
-                    "the French lesson has changed since this translation was made",
-                    "Carry the French changes over, then run: .venv/bin/pasapas translations stamp docs/" + self.relative,
-                    "warning",
-                )
-        self.check_same_structure()
+        elif translations.state_of(self.lesson.meta, self.french, french_text) == "outdated":
+            outdated = True
+            changed = translations.changed_parts(self.lesson.meta, self.french)
+            what = f": {describe_parts(changed)}" if changed else ""
+            language, slug = self.relative.split("/", 1)
+            self.report(
+                self.field_line("translation"),
+                "translation-outdated",
+                f"the French lesson has changed since this translation was made{what}",
+                f"See the changes with: .venv/bin/pasapas translations diff {language} {PurePosixPath(slug).stem}; "
+                "carry them over, then run: .venv/bin/pasapas translations stamp docs/" + self.relative,
+                "warning",
+            )
+        # Behind the French, a translation may differ from it (a step added in French):
+        # that is the outdated warning's business, not an error of the translator.
+        self.check_same_structure(severity="warning" if outdated else "error")
         self.problems += untranslated_problems(self.lesson, self.shown)
-        self.check_same_facts(
-            outdated=isinstance(marker, dict)
-            and str(marker.get("source"))
-            != source_fingerprint((self.site.docs_dir / self.french.path).read_text(encoding="utf-8"))
-        )
+        self.check_same_facts()
 
-    def check_same_facts(self, outdated: bool) -> None:
+    def check_same_facts(self) -> None:
         """Level, duration, devices… are facts about the lesson, not words: the same in every
-        language. A translation behind the French may lag (a warning, shown as outdated)."""
+        language. A warning, never an error: a French-only author who changes a fact (or
+        last_checked) must not break the translations they cannot edit."""
         for name in TRANSLATED_FACTS:
             mine, french = self.lesson.meta.get(name), self.french.meta.get(name)
             if mine != french:
@@ -709,18 +761,29 @@ class LessonCheck:
                     "translation-facts",
                     f"{name} is {mine!r} here and {french!r} in the French",
                     f"Copy '{name}' from the French lesson: it is the same in every language.",
-                    "warning" if outdated else "error",
+                    "warning",
                 )
 
-    def check_same_structure(self) -> None:
+    def check_same_structure(self, severity: str = "error") -> None:
         french, mine = self.french, self.lesson
         if mine.step_ids != french.step_ids:
+            # The line of the first step that differs (or the steps section, or the end).
+            first = next((n for n, (a, b) in enumerate(zip(mine.step_ids, french.step_ids, strict=False)) if a != b), None)
+            if first is None:
+                first = min(len(mine.step_ids), len(french.step_ids))
+            if first < len(mine.steps):
+                line = mine.steps[first].line
+            elif "etapes" in mine.sections:
+                line = mine.steps[-1].line if mine.steps else mine.sections["etapes"].line
+            else:
+                line = 1
             self.report(
-                1,
+                line,
                 "translation-structure",
                 f"the steps differ from the French ({', '.join(mine.step_ids) or 'none'} instead of "
                 f"{', '.join(french.step_ids) or 'none'})",
                 "Keep exactly the French steps and their {#etape-N} ids, in the same order.",
+                severity,
             )
         if list(mine.sections) != list(french.sections):
             self.report(
@@ -728,6 +791,7 @@ class LessonCheck:
                 "translation-structure",
                 f"the sections differ from the French ({', '.join(mine.sections)} instead of {', '.join(french.sections)})",
                 "Keep the same sections, with the same {#id}, as the French.",
+                severity,
             )
         if len(mine.images) != len(french.images):
             self.report(
@@ -735,6 +799,7 @@ class LessonCheck:
                 "translation-structure",
                 f"the translation has {len(mine.images)} images, the French {len(french.images)}",
                 "Use the same images as the French, each with a translated description.",
+                severity,
             )
 
 

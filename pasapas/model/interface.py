@@ -59,6 +59,7 @@ REQUIRED_UI_STRINGS = (
     "report_step",
     "report_issue_title",
     "report_issue_body",
+    "translation_changed_steps",
 )
 
 

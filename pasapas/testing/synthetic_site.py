@@ -12,13 +12,13 @@ import shutil
 import sys
 from pathlib import Path
 
+from pasapas.model.languages import configured_languages
 from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE
 from pasapas.model.translations import stamp
 from pasapas.project import ROOT  # noqa: E402
 
 PARTS = ("mkdocs.yml", "docs", "overrides", "pasapas", "CONTRIBUTING.md")
 MODEL_LESSON = "antivirus.md"
-LANGUAGES = ("fr", "ar", "en")
 
 
 PATH_SIZE = 10  # lessons per learning path, as in a real catalogue
@@ -34,13 +34,14 @@ def make_project(dest: Path, lessons: int) -> Path:
             shutil.copy2(source, dest / part)
     config = dest / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
+    languages = [code for code in configured_languages(dest) if (dest / "docs" / code / LESSONS_FOLDER / MODEL_LESSON).exists()]
     for number in range(1, lessons + 1):
         slug = f"exercice-{number:03d}"
-        for language in LANGUAGES:
+        for language in languages:
             model = (dest / "docs" / language / LESSONS_FOLDER / MODEL_LESSON).read_text(encoding="utf-8")
             copy = model.replace('\ntitle: "', f'\ntitle: "({number}) ', 1).replace("\n# ", f"\n# ({number}) ", 1)
             (dest / "docs" / language / LESSONS_FOLDER / f"{slug}.md").write_text(copy, encoding="utf-8")
-        for language in LANGUAGES:
+        for language in languages:
             if language != SOURCE_LANGUAGE:
                 stamp(dest / "docs", f"{language}/{LESSONS_FOLDER}/{slug}.md")
     paths = []

@@ -7,9 +7,11 @@
 a shell command line: a title is text, whatever characters it holds.
 
 A new lesson is written in French (the source) from docs/fr/lecons/_modele.md with
-today's date, and added to its learning path in mkdocs.yml. Every other language gets a
-placeholder marked `translation: todo`: readers of that language see a "not translated
-yet" notice linking to the French, never the French text labelled as their language.
+today's date, and added to its learning path in mkdocs.yml; nothing else. Until it is
+translated, readers of other languages see a "not translated yet" notice linking to the
+French. A translation starts from the finished French: the same steps, ids, images and
+links, the French text in place, marked `translation: todo` until it is translated and
+stamped (never published as a translation before that).
 """
 
 from __future__ import annotations
@@ -25,13 +27,15 @@ from pathlib import Path
 import yaml
 
 from pasapas.checks.files import CONTROL, STRICT_MARKUP
+from pasapas.model.languages import configured_languages
 from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE, TRANSLATION_TODO, split_front_matter
 from pasapas.project import ROOT  # noqa: E402
 
 TEMPLATE = f"{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/_modele.md"
+#: What the template says where the author must write; a translation waits until none is left.
+TEMPLATE_MARKER = "À ÉCRIRE"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NAV_SECTION = re.compile(r"^  - (?P<title>[^:\n]+):\s*$")
-CONFIGURED_LANGUAGE = re.compile(r"^\s+- locale: (\S+)\s*$", re.MULTILINE)
 MAX_TITLE = 120
 
 
@@ -88,10 +92,6 @@ def check_title(title: str) -> str:
     return title
 
 
-def configured_languages(root: Path) -> list[str]:
-    return CONFIGURED_LANGUAGE.findall((root / "mkdocs.yml").read_text(encoding="utf-8"))
-
-
 def with_front_matter(text: str, changes: dict, today: date) -> str:
     """The template with its front matter changed, written by a YAML emitter: a title
     with ' : ', quotes or a '#' stays one line of text."""
@@ -117,11 +117,7 @@ def new_lesson(root: Path, slug: str, title: str, parcours: str, today: date) ->
     config = root / "mkdocs.yml"
     config.write_text(add_to_nav(config.read_text(encoding="utf-8"), f"{LESSONS_FOLDER}/{slug}.md", parcours), encoding="utf-8")
     french.write_text(text, encoding="utf-8")
-    created = [french]
-    for language in configured_languages(root):
-        if language != SOURCE_LANGUAGE:
-            created.append(start_translation(root, language, slug))
-    return created
+    return [french]
 
 
 def start_translation(root: Path, language: str, slug: str) -> Path:
@@ -133,11 +129,22 @@ def start_translation(root: Path, language: str, slug: str) -> Path:
     french = docs / SOURCE_LANGUAGE / LESSONS_FOLDER / f"{slug}.md"
     if not french.exists():
         raise ScaffoldError(f"there is no French lesson docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md")
+    french_text = french.read_text(encoding="utf-8")
+    unfinished = [n for n, line in enumerate(french_text.splitlines(), 1) if TEMPLATE_MARKER in line]
+    if unfinished:
+        raise ScaffoldError(
+            f"the French lesson is not finished yet ('{TEMPLATE_MARKER}' on line {unfinished[0]} of "
+            f"docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md): a translation starts from the finished French"
+        )
     target = docs / language / LESSONS_FOLDER / f"{slug}.md"
     if target.exists():
-        raise ScaffoldError(f"docs/{language}/{LESSONS_FOLDER}/{slug}.md already exists")
+        raise ScaffoldError(
+            f"docs/{language}/{LESSONS_FOLDER}/{slug}.md already exists. To bring it up to date with the French, "
+            f"see what changed with: .venv/bin/pasapas translations diff {language} {slug} — then edit it and run: "
+            f".venv/bin/pasapas translations stamp docs/{language}/{LESSONS_FOLDER}/{slug}.md"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(placeholder(french.read_text(encoding="utf-8")), encoding="utf-8")
+    target.write_text(placeholder(french_text), encoding="utf-8")
     return target
 
 
@@ -177,7 +184,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for path in created:
         print(f"created {path.relative_to(ROOT)}")
-    print("Next: write every 'À ÉCRIRE', then run 'make serve' to look at it and 'make lint' to check it.")
+    if arguments.translate:
+        shown = created[0].relative_to(ROOT).as_posix()
+        print(
+            "Next: translate the text of each step and section (keep the {#ids}, images and links; keep the French "
+            "words shown on screen as **…**{lang=fr}), then run: .venv/bin/pasapas translations stamp "
+            f"{shown} — and 'make lint' to check it."
+        )
+    else:
+        print("Next: write every 'À ÉCRIRE', then run 'make serve' to look at it and 'make lint' to check it.")
     return 0
 
 

@@ -1,13 +1,25 @@
-"""`pasapas translations status|stamp`: which translations follow the current French, and
-stamping one that does (see pasapas/model/translations.py)."""
+"""`pasapas translations status|stamp|diff`: which translations follow the current French,
+what changed in the French since a translation was aligned, and stamping one that does
+(see pasapas/model/translations.py)."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import subprocess
 import sys
+from pathlib import Path
 
 from pasapas.model.languages import configured_languages
-from pasapas.model.translations import stamp, status
+from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE, FrontMatterError, Lesson, parse_lesson
+from pasapas.model.translations import (
+    changed_parts,
+    content_fingerprint,
+    french_parts,
+    part_fingerprints,
+    stamp,
+    status,
+)
 from pasapas.project import DOCS, ROOT
 
 
@@ -22,6 +34,57 @@ def relative_to_docs(shown: str) -> str | None:
     return relative
 
 
+def french_at_alignment(french_relative: str, recorded_source: str) -> Lesson | None:
+    """The French lesson as it was when the translation was stamped, found in the git
+    history by its fingerprint; None without git or without that version (a shallow clone)."""
+    path = f"docs/{french_relative}"
+    try:
+        revisions = subprocess.run(
+            ["git", "log", "--format=%H", "--", path], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    for revision in revisions:
+        shown = subprocess.run(["git", "show", f"{revision}:{path}"], cwd=ROOT, capture_output=True, text=True)
+        if shown.returncode != 0:
+            continue
+        try:
+            earlier = parse_lesson(shown.stdout, french_relative)
+        except FrontMatterError:
+            continue
+        if content_fingerprint(part_fingerprints(earlier)) == recorded_source:
+            return earlier
+    return None
+
+
+def diff(language: str, slug: str) -> tuple[int, str]:
+    relative = f"{language}/{LESSONS_FOLDER}/{slug}.md"
+    french_relative = f"{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md"
+    if relative_to_docs(relative) is None or not (DOCS / french_relative).is_file():
+        return 2, f"pasapas translations: there is no translation docs/{relative} of a French lesson."
+    try:
+        translation = parse_lesson((DOCS / relative).read_text(encoding="utf-8"), relative)
+        french = parse_lesson((DOCS / french_relative).read_text(encoding="utf-8"), french_relative)
+    except FrontMatterError as error:
+        return 1, f"pasapas translations: a front matter cannot be read ({error.message}); run make lint."
+    changed = changed_parts(translation.meta, french)
+    if changed is None:
+        return 1, f"docs/{relative} does not record which French it follows: stamp it once it is aligned."
+    if not changed:
+        return 0, f"docs/{relative} follows the current French: nothing to carry over."
+    lines = [f"docs/{relative}: the French changed in {', '.join(changed)} since this translation was aligned."]
+    earlier = french_at_alignment(french_relative, str(translation.meta["translation"].get("source")))
+    now, before = french_parts(french), french_parts(earlier) if earlier else {}
+    if earlier is None:
+        lines.append("(The earlier French is not in this checkout's history: here is the current text of each part.)")
+    for part in changed:
+        lines.append("")
+        lines += difflib.unified_diff(before.get(part, []), now.get(part, []), f"before/{part}", f"now/{part}", lineterm="", n=1)
+    lines.append("")
+    lines.append(f"Then run: .venv/bin/pasapas translations stamp docs/{relative}")
+    return 0, "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pasapas translations", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -30,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     stamp_parser.add_argument(
         "paths", nargs="+", help="translated lesson, e.g. docs/ar/lecons/antivirus.md (as make lint prints it)"
     )
+    diff_parser = commands.add_parser("diff", help="show what changed in the French since a translation was aligned")
+    diff_parser.add_argument("language", help="e.g. ar")
+    diff_parser.add_argument("slug", help="the lesson's file name without .md, e.g. antivirus")
     arguments = parser.parse_args(argv)
 
     if arguments.command == "stamp":
@@ -40,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             print(f"{shown}: follows the French at {stamp(DOCS, relative)}")
         return 0
+    if arguments.command == "diff":
+        code, text = diff(arguments.language, Path(arguments.slug).stem)
+        print(text, file=sys.stderr if code else sys.stdout)
+        return code
     table = status(DOCS, configured_languages(ROOT)[1:])
     for slug, row in table.items():
         print(f"{slug}: " + ", ".join(f"{language} {state}" for language, state in row.items()))
