@@ -9,7 +9,7 @@ import sys
 from datetime import date
 
 import pytest
-from conftest import ROOT, TRANSLATIONS, build, build_or_fail
+from conftest import ROOT, TRANSLATIONS, build, build_or_fail, ui
 from sitepages import nav_lessons_by_section
 
 from pasapas.checks.lessons import lint
@@ -210,7 +210,8 @@ def site_with_placeholder(project_copy, tmp_path_factory):
     for language in configured_languages(project)[1:]:
         start_translation(project, language, "envoyer-un-sms")
     antivirus = project / "docs/fr/lecons/antivirus.md"
-    antivirus.write_text(antivirus.read_text(encoding="utf-8").replace("Revenez à", "Retournez à"), encoding="utf-8")
+    text = antivirus.read_text(encoding="utf-8").replace("Revenez à", "Retournez à")
+    antivirus.write_text(text.replace("{#etape-2}\n\n", "{#etape-2}\n\nUne phrase de plus.\n\n", 1), encoding="utf-8")
     return build_or_fail(project, tmp_path_factory.mktemp("placeholder-site"))
 
 
@@ -236,6 +237,8 @@ def test_an_outdated_translation_says_so_and_links_to_the_french(site_with_place
     aligned = format_date(as_date(meta["translation"]["date"]), format="long", locale="en")
     assert line.get_text(" ", strip=True).startswith(f"Translation last aligned with the French on {aligned}.")
     assert page.resolve(line.a["href"]) == site_with_placeholder.dir / "lecons/antivirus/index.html"
+    # It names the step that changed in the French (a sentence added to step 2).
+    assert ui("en")["translation_changed_steps"].format(steps="2") in line.get_text(" ", strip=True)
 
 
 def test_an_up_to_date_translation_says_when_it_was_aligned(site):

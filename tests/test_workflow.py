@@ -282,6 +282,7 @@ def test_workflow_grants_nothing_by_default_and_each_job_only_what_it_needs():
     assert {name: job["permissions"] for name, job in workflow["jobs"].items()} == {
         "lint": {"contents": "read"},
         "preview": {"contents": "read"},
+        "second-engine": {"contents": "read"},
         "test": {"contents": "read"},
         "build": {"contents": "read"},
         "deploy": {"pages": "write", "id-token": "write"},

@@ -227,7 +227,7 @@ def on_page_context(context, page, config, nav):
         languages = [language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source]
         try:
             page.content = translation_table.add_status_table(
-                page.content, translations.status(docs, languages), page.meta["status_labels"], page, nav
+                page.content, translations.status(docs, languages), page.meta["status_labels"], page, nav, build_language(page)
             )
         except ValueError as error:
             raise PluginError(f"docs/{error}") from None

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from html import escape
 
+from babel import Locale, UnknownLocaleError
 from mkdocs.utils import get_relative_url
 
 from pasapas.model.translations import STATES
 from pasapas.transform.page_sections import append_to_section
 
 
-def add_status_table(html: str, table: dict, labels: dict, page, nav) -> str:
+def language_name(code: str, in_language: str) -> str:
+    """'Espagnol' for 'es' on a French page: a new language needs no label of its own."""
+    try:
+        name = Locale.parse(in_language).languages.get(code.split("-")[0])
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return name[:1].upper() + name[1:] if name else code
+
+
+def add_status_table(html: str, table: dict, labels: dict, page, nav, language: str = "fr") -> str:
     """The lesson × language table, after the heading `## … {#etat-des-traductions}`."""
     if 'id="etat-des-traductions"' not in html:
         return html
@@ -18,8 +28,8 @@ def add_status_table(html: str, table: dict, labels: dict, page, nav) -> str:
     if missing:
         raise ValueError(f"{page.file.src_uri}: status_labels lacks {', '.join(missing)}")
     titles = {p.file.src_uri.split("/", 1)[-1]: p for p in nav.pages}
-    languages = sorted({language for row in table.values() for language in row})
-    head = "".join(f'<th scope="col">{escape(labels.get(language, language))}</th>' for language in languages)
+    languages = list(dict.fromkeys(code for row in table.values() for code in row))
+    head = "".join(f'<th scope="col">{escape(labels.get(code) or language_name(code, language))}</th>' for code in languages)
     rows = []
     for slug, row in table.items():
         lesson_page = titles.get(slug)
@@ -27,8 +37,8 @@ def add_status_table(html: str, table: dict, labels: dict, page, nav) -> str:
         if lesson_page:
             name = f'<a href="{escape(get_relative_url(lesson_page.url, page.url))}">{name}</a>'
         cells = "".join(
-            f'<td class="pap-status pap-status--{row[language].replace(" ", "-")}">{escape(labels[row[language]])}</td>'
-            for language in languages
+            f'<td class="pap-status pap-status--{row[code].replace(" ", "-")}">{escape(labels[row[code]])}</td>'
+            for code in languages
         )
         rows.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
     table_html = (

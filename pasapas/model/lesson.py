@@ -260,6 +260,7 @@ def _parse_lesson(text: str, path: str) -> Lesson:
     title, questions = None, 0
     current_section: Section | None = None
     current_step: Step | None = None
+    step_level = 0
     in_fence = False
 
     for offset, line in enumerate(body.splitlines()):
@@ -283,11 +284,12 @@ def _parse_lesson(text: str, path: str) -> Lesson:
             step_number = STEP_ID.match(found.id or "")
             if step_number and current_section is not None and current_section.id == "etapes":
                 current_step = Step(int(step_number.group(1)), found.id, found.text, number)
+                step_level = found.level
                 steps.append(current_step)
                 current_section.body.append(line)
                 continue
-            if current_step is not None and found.level <= 3:
-                current_step = None  # a part heading ends the previous step
+            if current_step is not None and found.level <= max(3, step_level):
+                current_step = None  # a part heading, or another step's heading without its id, ends the step
         if current_section is not None:
             current_section.body.append(line)
         if current_step is not None:
