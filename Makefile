@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 # npm must never download a browser: tests use Debian's chromium.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build check second-engine test lint a11y links links-external bench lesson lesson-translation system-check clean
+.PHONY: help serve build check second-engine html test lint a11y links links-external bench lesson lesson-translation system-check clean
 
 help:
 	@echo "make serve   build and preview the portal on http://$(HOST):$(PORT) (live reload)"
@@ -25,6 +25,7 @@ help:
 	@echo "make test    run every test and check"
 	@echo "make check   the fast tests (no browser, no full build) and ruff, in under a minute"
 	@echo "make lint    check every lesson in every language"
+	@echo "make html    check the built pages with the Nu HTML Checker (valid HTML)"
 	@echo "make second-engine   build with ProperDocs too and compare it with the MkDocs build"
 	@echo "make a11y    check every page of every language with pa11y-ci (axe + htmlcs)"
 	@echo "make links   check every internal link and anchor of the built site (offline)"
@@ -43,7 +44,7 @@ $(PY_READY): requirements.txt pyproject.toml
 
 $(NPM_READY): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "Node.js 20 and npm are needed. On Debian: sudo apt-get install -y nodejs npm"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 system-check: $(PY_READY)
@@ -60,6 +61,10 @@ build: $(PY_READY) $(NPM_READY)
 	$(PY) -m mkdocs build --strict --site-dir $(BUILDING)
 	$(PASAPAS) offline --into $(BUILDING)
 	@mv $(BUILDING) site
+
+# Every built page (and the offline copy, after make build) through the Nu HTML Checker.
+html: $(PY_READY) $(NPM_READY) system-check
+	$(PASAPAS) html
 
 # The fast tier: model, checks and build transforms on small fixtures; no browser.
 check: $(PY_READY)
@@ -118,6 +123,7 @@ test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m pytest
 	$(PASAPAS) a11y
 	$(PASAPAS) links --reuse
+	$(PASAPAS) html
 	$(MAKE) --no-print-directory second-engine
 
 clean:

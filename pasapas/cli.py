@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "a11y": ("pasapas.checks.a11y", "check every built page with pa11y-ci (axe + htmlcs)"),
     "lesson": ("pasapas.tools.new_lesson", "start a lesson (lesson new) or a translation (lesson translate)"),
     "translations": ("pasapas.tools.translations", "translations: status, stamp"),
+    "html": ("pasapas.checks.html_valid", "check every built page and the offline copy with the Nu HTML Checker (needs Java)"),
     "offline": ("pasapas.tools.offline", "make the offline copy (file://) of a built site"),
     "compare-sites": ("pasapas.tools.compare_sites", "compare two built sites page for page (the generator tag aside)"),
     "bench": ("pasapas.tools.bench", "measure the build and pages beside plain Material"),

@@ -23,7 +23,8 @@ PAGE = (
     '<script id="__config" type="application/json">{{"base": ".", "search": "x.js"}}</script>\n</head>\n'
     '<body dir="{dir}">\n<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n'
     '<div data-md-component="skip">\n</div>\n' + SEARCH + '\n<main>\n\n\n<article class="md-content__inner md-typeset">'
-    "<h1>Bonjour</h1></article></main></body></html>"
+    "<h1>Bonjour</h1></article></main>"
+    '<script src="assets/javascripts/bundle.0123abcd.min.js"></script></body></html>'
 )
 LANGUAGES = SiteLanguages("fr", ("ar",), {"fr": "Aller au contenu", "ar": "انتقل إلى المحتوى"})
 
@@ -56,6 +57,9 @@ def test_every_page_gets_its_direction_fixes_and_policy_and_search_its_language(
     assert '<button type="submit" class="md-search__submit" hidden>ابحث</button>' in arabic
     assert 'id="__toc"' not in arabic  # no table of contents to open
     assert "\n\n" not in arabic
+    assert (
+        '<script src="assets/javascripts/lazy-theme.js" data-theme-script="assets/javascripts/bundle.0123abcd.min.js">' in arabic
+    )
     assert re.search(r'<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src \'self\'', arabic)
     french_index = json.loads((tiny_site / "search/search_index.json").read_text(encoding="utf-8"))
     arabic_index = json.loads((tiny_site / "ar/search/search_index.json").read_text(encoding="utf-8"))

@@ -44,7 +44,6 @@ def test_make_lint_on_a_pull_request_annotates_three_planted_mistakes(project_co
     )
     print(result.stdout)  # the closing note quotes it
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
-    rules = [line.split("::")[2].split(":")[0] for line in annotations]
     assert result.returncode == 1
     errors = [line for line in annotations if line.startswith("::error file=docs/fr/lecons/sms.md,line=")]
     assert {line.split("::")[2].split(":")[0] for line in errors} == {"step-id-missing", "step-result", "link-scheme"}, errors

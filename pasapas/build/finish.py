@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pasapas.build import theme_contract
-from pasapas.transform import css_prune, search_index
+from pasapas.transform import css_prune, image_sizes, search_index
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class SiteLanguages:
         return first if first in self.others else self.source
 
 
-def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict | None) -> str:
+def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict | None, site_dir: Path | None = None) -> str:
     """One page, `relative` to the site root (e.g. 'ar/lecons/sms/index.html'). Without
     `policy` (the live preview) no CSP is added: the preview's reload script needs none."""
     language = languages.of_page(relative)
@@ -35,8 +35,12 @@ def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict
         # The 404 page is served at any address: its links are absolute already.
         page_url = relative.removesuffix("index.html")
         html = search_index.point_search_at_language(html, page_url, f"{language}/")
+    if site_dir is not None:
+        folder = (site_dir / relative).parent
+        html = image_sizes.size_images(html, lambda src: None if "://" in src else (folder / src.split("#")[0]).resolve())
     html = theme_contract.copy_direction_to_html(html)
     html = theme_contract.fix_theme_accessibility(html, languages.skip_to_content[language])
+    html = theme_contract.load_theme_script_at_first_gesture(html)
     html = theme_contract.collapse_whitespace(html)
     if policy is None:
         return html
@@ -52,7 +56,7 @@ def finish_site(site_dir: Path, languages: SiteLanguages, policy: dict | None) -
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
         try:
-            finished = finish_page(path.read_text(encoding="utf-8"), relative, languages, policy)
+            finished = finish_page(path.read_text(encoding="utf-8"), relative, languages, policy, site_dir)
         except theme_contract.HtmlPolicyError as error:
             raise theme_contract.HtmlPolicyError(f"{relative}: {error}") from None
         path.write_text(finished, encoding="utf-8")

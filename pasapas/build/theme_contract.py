@@ -198,11 +198,78 @@ def drop_unused_toc_toggle(html: str) -> str:
     return html
 
 
+THEME_BUNDLE = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/(?P<bundle>bundle\.[0-9a-f]+\.min\.js)"></script>')
+LAZY_THEME = "assets/javascripts/lazy-theme.js"
+
+
+def load_theme_script_at_first_gesture(html: str) -> str:
+    """The theme's script is loaded by lazy-theme.js at the reader's first gesture (see
+    that file): the page's first visit costs a third less."""
+    found, count = THEME_BUNDLE.search(html), len(THEME_BUNDLE.findall(html))
+    if found is None or count != 1:
+        raise HtmlPolicyError("the theme's script tag was not found once: did the theme change?")
+    prefix = found.group("prefix")
+    lazy = f'<script src="{prefix}{LAZY_THEME}" data-theme-script="{prefix}assets/javascripts/{found.group("bundle")}"></script>'
+    return html[: found.start()] + lazy + html[found.end() :]
+
+
+# --- Validity fixes (Nu HTML Checker, `pasapas html`) -------------------------------------
+# Each fix answers one error the Nu checker reports on a default Material page, and keeps
+# what the theme's markup did.
+
+BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+THEME_TOGGLE = re.compile(
+    r'<input class="md-toggle" data-md-toggle="[\w-]+" type="checkbox" id="[\w-]+"(?P<autocomplete> autocomplete="off")>'
+)
+CHECKBOX_WITH_AUTOCOMPLETE = re.compile(r'<input\b(?=[^>]*\btype="?checkbox\b)[^>]*\bautocomplete=', re.IGNORECASE)
+TOGGLES_FORM = "pap-toggles"
+TOC_TITLE_FOR = re.compile(r'(<label class="md-nav__title") for="__toc">')
+
+
+def forget_toggles_validly(html: str) -> str:
+    """Material writes autocomplete="off" on its drawer and search checkboxes so that the
+    browser does not reopen them when the reader comes Back to a page; HTML allows the
+    attribute on text-like inputs only. The same effect, valid: the checkboxes belong
+    (form=) to an empty form with autocomplete="off", first in <body>; Chromium and Firefox
+    restore no control of such a form. The checkboxes stay where they are: the theme's
+    CSS (`:checked ~ …`) and script see the same page, with or without JavaScript."""
+    if not CHECKBOX_WITH_AUTOCOMPLETE.search(html):
+        return html
+    html, found = THEME_TOGGLE.subn(lambda m: m.group(0).replace(m.group("autocomplete"), f' form="{TOGGLES_FORM}"'), html)
+    if not found or CHECKBOX_WITH_AUTOCOMPLETE.search(html):
+        raise HtmlPolicyError("a checkbox with autocomplete= is not the theme's drawer or search toggle: did the theme change?")
+    body = BODY_OPEN.search(html)
+    if body is None:
+        raise HtmlPolicyError("no <body> tag: did the theme change?")
+    # Hidden from everyone: it has nothing to fill in or submit (htmlcs H32.2 skips it then).
+    form = f'\n<form id="{TOGGLES_FORM}" autocomplete="off" hidden aria-hidden="true"></form>'
+    return html[: body.end()] + form + html[body.end() :]
+
+
+def unlink_toc_title_without_toggle(html: str) -> str:
+    """A section's index page has a table of contents but no checkbox for it (Material
+    writes it in a plain page's navigation item only): its title's for="__toc" names no
+    control. The title stays, without for= (its only style there, scroll-snap-align, needs
+    a snap container the secondary sidebar does not have)."""
+    if 'id="__toc"' in html or 'for="__toc"' not in html:
+        return html
+    html, found = TOC_TITLE_FOR.subn(r"\1>", html)
+    if not found or 'for="__toc"' in html:
+        raise HtmlPolicyError("a label for the table of contents has another shape: did the theme change?")
+    return html
+
+
+def fix_theme_validity(html: str) -> str:
+    html = forget_toggles_validly(html)
+    return unlink_toc_title_without_toggle(html)
+
+
 def fix_theme_accessibility(html: str, skip_text: str) -> str:
     html = always_skip_to_content(html, skip_text)
     html = name_the_search_dialog(html)
     html = give_search_a_submit_button(html)
-    return drop_unused_toc_toggle(html)
+    html = drop_unused_toc_toggle(html)
+    return fix_theme_validity(html)
 
 
 # --- Size -------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@
    so they would only cost data (and fail). */
 (function () {
   "use strict";
+  /* Scripts run here: from the first drawing of the page, pasapas.css keeps room for
+     what they will show, so that nothing moves when they show it. */
+  document.documentElement.classList.add("pap-js");
   if (location.protocol === "file:" || !window.Worker || !window.fetch) { return; }
 
   var release;

@@ -1,0 +1,43 @@
+/* Pas à pas — the theme's script (about 35 KB compressed, a third of a first visit) is
+   loaded at the reader's first gesture, not with the page. Nothing on screen needs it
+   before: the menu, the language list and the answers open without JavaScript, and
+   the page is read before it is used. At the first key, tap, click, touch or pointer
+   move, it is loaded and started. (From disk, the offline copy loads it at once.)
+   The theme starts on the DOMContentLoaded event, which has passed by then: it is
+   sent again for it, after which the search box gets what was typed meanwhile. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var source = script && script.getAttribute("data-theme-script");
+  if (!source) { return; }
+  var gestures = ["keydown", "pointerdown", "pointermove", "touchstart", "focusin", "wheel"];
+  var loading = false;
+
+  function start() {
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+    var query = document.querySelector(".md-search__input");
+    if (query && query.value) {
+      query.dispatchEvent(new Event("focus"));
+      query.dispatchEvent(new KeyboardEvent("keyup"));
+    }
+    document.documentElement.setAttribute("data-pap-theme", "ready");
+  }
+
+  function load() {
+    if (loading) { return; }
+    loading = true;
+    gestures.forEach(function (name) { window.removeEventListener(name, load, true); });
+    var element = document.createElement("script");
+    element.src = source;
+    element.onload = start;
+    document.body.appendChild(element);
+  }
+
+  if (location.protocol === "file:") {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", load, { once: true });
+    } else { load(); }
+    return;
+  }
+  gestures.forEach(function (name) { window.addEventListener(name, load, { capture: true, passive: true }); });
+}());
