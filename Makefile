@@ -102,8 +102,10 @@ lesson-translation: $(PY_READY)
 	@test -n "$$LESSON_LANGUAGE" -a -n "$$LESSON_SLUG" || { echo 'Usage: make lesson-translation LANGUAGE=ar SLUG=envoyer-un-sms'; exit 1; }
 	$(PASAPAS) lesson translate "$$LESSON_LANGUAGE"
 
+# make a11y A11Y_OPTIONS=--changed: only the pages whose HTML changed since the last run
+# with no error (every page when a stylesheet, script or drawing changed).
 a11y: $(PY_READY) $(NPM_READY) system-check
-	$(PASAPAS) a11y
+	$(PASAPAS) a11y $(A11Y_OPTIONS)
 
 bench: $(PY_READY) system-check
 	$(PASAPAS) bench
@@ -121,7 +123,7 @@ test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m ruff check pasapas tests
 	$(PY) -m ruff format --check pasapas tests
 	$(PY) -m pytest
-	$(PASAPAS) a11y
+	$(PASAPAS) a11y $(A11Y_OPTIONS)
 	$(PASAPAS) links --reuse
 	$(PASAPAS) html
 	$(MAKE) --no-print-directory second-engine

@@ -33,7 +33,8 @@ from pathlib import Path
 
 import yaml
 
-from pasapas.project import ROOT  # noqa: E402
+from pasapas.checks import changed_pages
+from pasapas.project import CACHE, ROOT  # noqa: E402
 from pasapas.testing.browser import CHROMIUM, CHROMIUM_ARGS
 from pasapas.testing.local_server import serve
 
@@ -174,10 +175,12 @@ def build_site() -> Path:
     return ROOT / "site"
 
 
-def check_site(site_dir: Path, workers: int, progress=print) -> tuple[list[Finding], int]:
+def check_site(site_dir: Path, workers: int, progress=print, pages: list[str] | None = None) -> tuple[list[Finding], int]:
     ignore = read_ignore_list()
     with serve(site_dir) as base_url:
-        urls = [base_url + page for page in pages_of(site_dir)]
+        urls = [base_url + page for page in (pages_of(site_dir) if pages is None else pages)]
+        if not urls:
+            return [], 0
         progress(f"Checking {len(urls)} pages with pa11y-ci (axe + htmlcs), {workers} at a time…")
         results = run_pa11y(urls, workers, ignore, progress=progress)
         return findings(results, urls, base_url), len(urls)
@@ -187,14 +190,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check every page of the site with pa11y-ci.")
     parser.add_argument("--reuse", action="store_true", help="check the existing site/ instead of building it")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="pa11y-ci processes in parallel")
+    parser.add_argument(
+        "--changed", action="store_true", help="only the pages whose HTML changed since the last run with no error"
+    )
     arguments = parser.parse_args(argv)
     started = time.monotonic()
     try:
         site_dir = ROOT / "site" if arguments.reuse and (ROOT / "site/index.html").exists() else build_site()
-        found, count = check_site(site_dir, max(1, arguments.workers))
+        every_page = pages_of(site_dir)
+        pages = changed_pages.changed(site_dir, every_page, CACHE, "a11y") if arguments.changed else every_page
+        if arguments.changed:
+            print(f"{len(pages)} of {len(every_page)} pages changed since the last run with no error.")
+        found, count = check_site(site_dir, max(1, arguments.workers), pages=pages)
     except A11yError as error:
         print(f"make a11y: {error}", file=sys.stderr)
         return 2
+    if not found:
+        changed_pages.record_green(site_dir, pages, CACHE, "a11y")
     print(summary(found, count))
     print(f"({time.monotonic() - started:.0f} s)")
     return 1 if found else 0

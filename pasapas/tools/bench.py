@@ -33,11 +33,13 @@ from pathlib import Path
 
 import yaml
 
+from pasapas.checks.page_speed import layout_shift, paint_times
 from pasapas.checks.page_weight import measure
 from pasapas.project import ROOT  # noqa: E402
 from pasapas.testing.browser import chromium
-from pasapas.testing.local_server import serve
+from pasapas.testing.local_server import GzipHandler, serve
 from pasapas.testing.synthetic_site import make_project
+from pasapas.tools.search_weight import search_download_bytes
 
 LESSON_PAGE = "lecons/exercice-001/"
 BENCH_SITE_URL = "https://pasapas.example/"
@@ -142,6 +144,13 @@ def measure_size(size: int, runs: int, work: Path, browser) -> dict:
             peaks.append(peak)
         with serve(project / "site") as base_url:
             weight, _ = measure(browser, base_url + LESSON_PAGE)
+        # Speed on a slow phone: served gzip-compressed, 4× CPU, slow 4G (page_speed.py).
+        with serve(project / "site", GzipHandler) as base_url:
+            paints = {
+                language: paint_times(browser, base_url + prefix + LESSON_PAGE)
+                for language, prefix in (("fr", ""), ("ar", "ar/"))
+            }
+            shift = layout_shift(browser, base_url + LESSON_PAGE, 360).total if name == "ours" else None
         html = (project / "site" / LESSON_PAGE / "index.html").read_bytes()
         result[name] = {
             "build_seconds_median": round(statistics.median(times), 2),
@@ -155,6 +164,11 @@ def measure_size(size: int, runs: int, work: Path, browser) -> dict:
             },
             "repeat_visit": {"raw": len(html), "gzip": weight.files.get(base_url + LESSON_PAGE, (0, 0))[1]},
             "search_index_bytes": index_sizes(project / "site"),
+            "search_download_gzip": {
+                language: packed for language, (_, packed) in search_download_bytes(project / "site").items()
+            },
+            "paint_ms": {language: {"fcp": fcp, "lcp": lcp} for language, (fcp, lcp) in paints.items()},
+            "layout_shift_360": shift,
         }
     result["ours"]["checks_seconds"] = round(checks_time(ours), 2)
     result["ours"]["safety_seconds"] = round(safety_seconds(ours), 2)
@@ -164,6 +178,33 @@ def measure_size(size: int, runs: int, work: Path, browser) -> dict:
 
 def kb(value: int) -> str:
     return f"{value / 1000:.1f}"
+
+
+def speed_table(results: list[dict]) -> str:
+    """First visit by kind of file, paint times on a slow phone, layout shift, search download."""
+    lines = [
+        "| N × 3 | first visit gz KB ours / plain: html, css, js, images | FCP / LCP ms fr, ours / plain "
+        "| FCP / LCP ms ar, ours / plain | layout shift (360 px) | one search downloads gz KB, ours / plain |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in results:
+        o, p = r["ours"], r["plain"]
+
+        def kinds(side):
+            by_kind = side["first_visit"]["by_kind"]
+            return ", ".join(f"{kind} {kb(by_kind.get(kind, {}).get('gzip', 0))}" for kind in ("html", "css", "js", "images"))
+
+        def paint(side, language):
+            timings = side["paint_ms"][language]
+            return f"{timings['fcp']}/{timings['lcp']}"
+
+        search = ", ".join(f"{lang} {kb(size)}" for lang, size in o["search_download_gzip"].items())
+        plain_search = max(p["search_download_gzip"].values(), default=0)
+        lines.append(
+            f"| {r['lessons_per_language']} | {kinds(o)} / {kinds(p)} | {paint(o, 'fr')} / {paint(p, 'fr')} "
+            f"| {paint(o, 'ar')} / {paint(p, 'ar')} | {o['layout_shift_360']} | {search} / {kb(plain_search)} |"
+        )
+    return "\n".join(lines)
 
 
 def table(results: list[dict]) -> str:
@@ -210,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments.json.parent.mkdir(parents=True, exist_ok=True)
     arguments.json.write_text(json.dumps({"machine_cores": os.cpu_count(), "results": results}, indent=1), encoding="utf-8")
     print(table(results))
+    print()
+    print(speed_table(results))
     print(f"\nJSON: {arguments.json}")
     return 0
 
