@@ -96,3 +96,21 @@ def test_the_pass_names_the_page_it_cannot_finish(tiny_site):
     target.write_text(target.read_text(encoding="utf-8").replace(' dir="rtl"', ""), encoding="utf-8")
     with pytest.raises(HtmlPolicyError, match=r"^ar/lecons/sms/index.html: no <html> tag or no dir= on <body>"):
         finish_site(tiny_site, LANGUAGES, None)
+
+
+def test_the_language_menu_is_drawn_last_in_the_header_so_nothing_pushes_it():
+    from pasapas.build.theme_contract import language_menu_last_in_header
+
+    header = (
+        '<header><nav class="md-header__inner"><div class="md-header__title">T</div>'
+        '<div class="md-header__option"><div class="md-select"><div class="md-select__inner">L</div></div></div>'
+        '<div class="md-search"><nav class="md-search__options"></nav></div></nav></header>'
+    )
+    assert language_menu_last_in_header(header) == (
+        '<header><nav class="md-header__inner"><div class="md-header__title">T</div>'
+        '<div class="md-search"><nav class="md-search__options"></nav></div>'
+        '<div class="md-header__option"><div class="md-select"><div class="md-select__inner">L</div></div></div>\n'
+        "</nav></header>"
+    )
+    with pytest.raises(HtmlPolicyError, match="language menu has another shape"):
+        language_menu_last_in_header(header.replace("</header>", ""))

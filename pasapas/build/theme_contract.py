@@ -264,7 +264,34 @@ def fix_theme_validity(html: str) -> str:
     return unlink_toc_title_without_toggle(html)
 
 
+HEADER_OPTION = '<div class="md-header__option">'
+DIV_TAG = re.compile(r"<div\b|</div>")
+
+
+def language_menu_last_in_header(html: str) -> str:
+    """The language menu goes to the end of the header, after the search box, in the page
+    and on screen. A browser may draw a page before it has read all of it: with the menu
+    before the search box, the menu was drawn, then pushed aside when the search box
+    arrived (a layout shift). Drawn last, nothing after it can push it."""
+    start = html.find(HEADER_OPTION)
+    if start < 0:
+        return html  # a page without a language menu
+    depth, end = 0, None
+    for tag in DIV_TAG.finditer(html, start):
+        depth += 1 if tag.group(0) == "<div" else -1
+        if depth == 0:
+            end = tag.end()
+            break
+    header_end = html.find("</header>", start)
+    nav_end = html.rfind("</nav>", start, header_end)
+    if end is None or header_end < 0 or nav_end < end:
+        raise HtmlPolicyError("the header's language menu has another shape: did the theme change?")
+    option = html[start:end]
+    return html[:start] + html[end:nav_end] + option + "\n" + html[nav_end:]
+
+
 def fix_theme_accessibility(html: str, skip_text: str) -> str:
+    html = language_menu_last_in_header(html)
     html = always_skip_to_content(html, skip_text)
     html = name_the_search_dialog(html)
     html = give_search_a_submit_button(html)

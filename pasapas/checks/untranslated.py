@@ -15,7 +15,6 @@ tests/test_untranslated.py, which measures them again), and well below the Frenc
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from pasapas.model.lesson import SOURCE_LANGUAGE, Lesson, translation_pending
 from pasapas.model.problems import Problem
@@ -53,6 +52,9 @@ PROTECTED = [
     re.compile(r"^\s*(!!!|\?\?\?\+?|===)\s*[\w-]*", re.MULTILINE),  # admonition types (helper)
 ]
 WORD = re.compile(r"[^\W\d_]+")
+LETTER = re.compile(r"[^\W\d_]")
+#: Basic Latin, Latin-1, Latin Extended-A/B and Additional: the letters of French text.
+LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
 
 
 def script_of(language: str) -> str | None:
@@ -71,9 +73,9 @@ def prose(text: str) -> str:
 
 def latin_share(text: str) -> tuple[float, int]:
     """Share of Latin letters among the letters of the prose, and how many letters."""
-    letters = [c for c in prose(text) if c.isalpha()]
-    latin = sum("LATIN" in unicodedata.name(c, "") for c in letters)
-    return latin / max(len(letters), 1), len(letters)
+    text = prose(text)
+    letters = len(LETTER.findall(text))
+    return len(LATIN_LETTER.findall(text)) / max(letters, 1), letters
 
 
 def french_share(text: str) -> tuple[float, int]:

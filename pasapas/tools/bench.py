@@ -144,13 +144,14 @@ def measure_size(size: int, runs: int, work: Path, browser) -> dict:
             peaks.append(peak)
         with serve(project / "site") as base_url:
             weight, _ = measure(browser, base_url + LESSON_PAGE)
+            repeat_gzip = weight.files.get(base_url + LESSON_PAGE, (0, 0))[1]
         # Speed on a slow phone: served gzip-compressed, 4× CPU, slow 4G (page_speed.py).
-        with serve(project / "site", GzipHandler) as base_url:
+        with serve(project / "site", GzipHandler) as gzip_url:
             paints = {
-                language: paint_times(browser, base_url + prefix + LESSON_PAGE)
+                language: paint_times(browser, gzip_url + prefix + LESSON_PAGE)
                 for language, prefix in (("fr", ""), ("ar", "ar/"))
             }
-            shift = layout_shift(browser, base_url + LESSON_PAGE, 360).total if name == "ours" else None
+            shift = layout_shift(browser, gzip_url + LESSON_PAGE, 360).total if name == "ours" else None
         html = (project / "site" / LESSON_PAGE / "index.html").read_bytes()
         result[name] = {
             "build_seconds_median": round(statistics.median(times), 2),
@@ -162,7 +163,7 @@ def measure_size(size: int, runs: int, work: Path, browser) -> dict:
                 "by_kind": weight.by_kind(),
                 "requests": len(weight.files),
             },
-            "repeat_visit": {"raw": len(html), "gzip": weight.files.get(base_url + LESSON_PAGE, (0, 0))[1]},
+            "repeat_visit": {"raw": len(html), "gzip": repeat_gzip},
             "search_index_bytes": index_sizes(project / "site"),
             "search_download_gzip": {
                 language: packed for language, (_, packed) in search_download_bytes(project / "site").items()
