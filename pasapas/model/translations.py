@@ -65,7 +65,14 @@ def french_parts(lesson: Lesson) -> dict[str, list[str]]:
 
 
 def part_fingerprints(lesson: Lesson) -> dict[str, str]:
-    return {part: _digest(_normalised(lines), 6) for part, lines in french_parts(lesson).items()}
+    # A parsed lesson is shared and read-only (parse_lesson caches it): its fingerprints are
+    # kept beside it, so that the checker, each language's build and the status table
+    # compute them once.
+    cached = lesson.__dict__.get("_part_fingerprints")
+    if cached is None:
+        cached = {part: _digest(_normalised(lines), 6) for part, lines in french_parts(lesson).items()}
+        lesson.__dict__["_part_fingerprints"] = cached
+    return dict(cached)
 
 
 def content_fingerprint(parts: dict[str, str]) -> str:
