@@ -26,9 +26,10 @@ READY_FILE_NEEDS = {
     "NPM_READY": ("Node.js and npm",),
 }
 #: What a Makefile target asks of the machine by itself. Why: system-check (and the
-#: accessibility checks after it) drive Debian's chromium, and Arabic pages need the Noto fonts.
+#: accessibility checks after it) drive Debian's chromium, Arabic pages need the Noto fonts,
+#: and the HTML check (make html, in make test) runs on Java.
 TARGET_NEEDS = {
-    "system-check": ("chromium", "fonts-noto-core"),
+    "system-check": ("chromium", "fonts-noto-core", "default-jre-headless"),
 }
 #: Running `make` at all needs Debian's make package.
 MAKE_ITSELF = "make"
@@ -221,7 +222,7 @@ def test_a_job_that_builds_without_node_is_reported():
             },
             "everything": {
                 "steps": [
-                    {"run": python_only.replace("venv\n", "venv chromium fonts-noto-core nodejs npm\n")},
+                    {"run": python_only.replace("venv\n", "venv chromium fonts-noto-core default-jre-headless nodejs npm\n")},
                     {"run": "make test"},
                 ]
             },
