@@ -17,9 +17,11 @@ from pasapas.checks import content_safety
 from pasapas.checks import lessons as lesson_lint
 from pasapas.model import glossary, help_places, translations
 from pasapas.model import lesson as lesson_model
+from pasapas.model import practice as practice_model
 from pasapas.model.problems import Problem
 from pasapas.tools import offline
 from pasapas.transform import bidi, forge, keys
+from pasapas.transform import practice as practice_html
 from pasapas.transform import step_tools as lesson_tools
 
 log = get_plugin_logger("pasapas")
@@ -171,6 +173,7 @@ def lesson_content(html, page, config, files, language):
     sources, QR code."""
     lesson = lesson_model.parse_lesson(page.file.content_string, page.file.src_uri)
     ui = config.extra["ui_by_language"][language]
+    html = practice_html.hold_blocks(html)  # rendered last: no glossary link inside a form label
     # Glossary links first, so that they only ever go into the lesson's own text.
     glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
     if glossary_file is not None and i18n_plugin.file_language(glossary_file) == language:
@@ -205,7 +208,24 @@ def lesson_content(html, page, config, files, language):
     html += lesson_pages.sources_block(lesson.meta, ui, language)
     if config.site_url:
         html += lesson_tools.qr_block(config.site_url.rstrip("/") + "/" + page.url, ui)
-    return html
+    return practice_screens(html, page, config, language, ui)
+
+
+def practice_screens(html, page, config, language, ui):
+    """The lesson's practice blocks, rendered, and the one script that runs them: only on
+    lessons that have one."""
+    if not practice_html.names_in(html):
+        return html
+
+    def practice_for(name):
+        try:
+            return practice_model.read_practice(Path(config.docs_dir), language, name)
+        except practice_model.PracticeError as error:  # the checker refuses it before the build
+            raise PluginError(str(error)) from None
+
+    html = practice_html.replace_blocks(html, practice_for, ui, bidi.isolate_plain if bidi.is_rtl(language) else None)
+    script = get_relative_url("assets/javascripts/practice.js", page.url)
+    return html + f'<script src="{script}" defer></script>'
 
 
 @event_priority(-200)  # after static-i18n has set the language switcher

@@ -6,7 +6,8 @@ and what it may not (see SECURITY.md). Lessons get more checks in lesson_lint.py
 - pages: front matter read safely, plain text only (no markup), known fields only on
   pages that are not lessons; snippets may only include CONTRIBUTING.md;
 - drawings: SVG without script, event handlers, links or anything loaded from elsewhere;
-- data (docs/_aide.yml): the same safe YAML; links are https, phone numbers are digits.
+- data (docs/_aide.yml): the same safe YAML; links are https, phone numbers are digits;
+- practice screens (docs/<language>/lecons/_entrainement-<name>.yml): pasapas/model/practice.py.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from pasapas.checks.content_safety import BIDI_CONTROLS, link_findings
-from pasapas.model import glossary, interface
+from pasapas.model import glossary, interface, practice
 from pasapas.model.lesson import FrontMatterError, is_lesson, load_front_matter, split_front_matter
 from pasapas.model.problems import Problem, read_text
 
@@ -123,6 +124,8 @@ def check_file(path: Path, relative: str, shown: str) -> list[Problem]:
         return check_data_file(path, shown)
     if INTERFACE_FILE.fullmatch(relative):
         return check_interface_file(path.parent.parent, relative.split("/")[0], shown)
+    if practice.is_practice_file(relative):
+        return check_practice_file(path.parent.parent.parent, relative, shown)
     if suffix not in PAGE_EXTENSIONS | PICTURE_EXTENSIONS:
         return [
             problem(
@@ -150,6 +153,27 @@ def check_file(path: Path, relative: str, shown: str) -> list[Problem]:
         return check_svg(path, shown)
     if suffix == ".md":
         return check_page(path, relative, shown)
+    return []
+
+
+# --- Practice screens ------------------------------------------------------------------------
+
+
+def check_practice_file(docs_dir: Path, relative: str, shown: str) -> list[Problem]:
+    language, _, name = relative.split("/")
+    try:
+        practice.read_practice(docs_dir, language, name.removeprefix(practice.FILE_PREFIX).removesuffix(".yml"))
+    except practice.PracticeError as error:
+        return [
+            problem(
+                error.path,
+                error.line,
+                "practice-data",
+                error.message,
+                "Compare with docs/fr/lecons/_entrainement-e-mail-piece-jointe.yml; CONTRIBUTING.md "
+                "('Add a practice screen') lists every field.",
+            )
+        ]
     return []
 
 

@@ -21,7 +21,7 @@ from pasapas.checks import files as docs_check
 from pasapas.checks import plain_language
 from pasapas.checks.content_safety import page_problems
 from pasapas.checks.untranslated import untranslated_problems
-from pasapas.model import glossary, interface, translations
+from pasapas.model import glossary, interface, practice, translations
 from pasapas.model.lesson import (
     DEVICES,
     LESSONS_FOLDER,
@@ -171,6 +171,7 @@ class LessonCheck:
         self.check_stale()
         self.check_headings()
         self.check_sections_and_steps()
+        self.check_practices()
         self.check_body_lines()
         self.check_unfinished()
         if self.language == SOURCE_LANGUAGE:
@@ -426,6 +427,59 @@ class LessonCheck:
                     f"Use {'#' * (previous + 1)} for this heading, so screen-reader users do not miss a level.",
                 )
             previous = heading.level
+
+    def check_practices(self) -> None:
+        """Each `!!! practice "<name>"` has its data file, in the practice section; a
+        translation's data keeps the French structure. The data file's own problems are
+        reported by the file checks (pasapas/checks/files.py), once."""
+        for block in self.lesson.practices:
+            if block.section != "entrainement":
+                self.report(
+                    block.line,
+                    "practice-place",
+                    "a practice block goes in the practice section, after the steps",
+                    "Put it under a heading '## Entraînez-vous {#entrainement}' placed after '## Les étapes {#etapes}'.",
+                )
+            path = practice.data_path(self.site.docs_dir, self.language, block.name)
+            shown = (
+                f"docs/{path.relative_to(self.site.docs_dir).as_posix()}" if practice.NAME.fullmatch(block.name) else block.name
+            )
+            if not practice.NAME.fullmatch(block.name) or not path.is_file():
+                self.report(
+                    block.line,
+                    "practice-missing",
+                    f"there is no practice file {shown}",
+                    self.practice_hint(block.name),
+                )
+                continue
+            if self.language == SOURCE_LANGUAGE:
+                continue
+            try:
+                ours = practice.read_practice(self.site.docs_dir, self.language, block.name)
+                french = practice.read_practice(self.site.docs_dir, SOURCE_LANGUAGE, block.name)
+            except practice.PracticeError:
+                continue  # said by the file checks
+            difference = practice.structure_difference(french, ours)
+            if difference:
+                self.problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        "practice-structure",
+                        difference,
+                        f"Translate the texts only: ids, field types, mistakes and right answers stay as in "
+                        f"docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{path.name}.",
+                    )
+                )
+
+    def practice_hint(self, name: str) -> str:
+        french = f"docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{practice.FILE_PREFIX}{name}.yml"
+        if self.language != SOURCE_LANGUAGE and practice.NAME.fullmatch(name) and (self.site.docs_dir / french[5:]).is_file():
+            return f"Copy {french} into docs/{self.language}/{LESSONS_FOLDER}/ and translate its texts (not the ids)."
+        return (
+            f"Copy docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{practice.FILE_PREFIX}e-mail-piece-jointe.yml, name it "
+            f"{practice.FILE_PREFIX}<the name in quotes>.yml, and change its texts (see CONTRIBUTING.md, 'Add a practice screen')."
+        )
 
     def check_sections_and_steps(self) -> None:
         sections = self.lesson.sections

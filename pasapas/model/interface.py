@@ -60,6 +60,13 @@ REQUIRED_UI_STRINGS = (
     "report_issue_title",
     "report_issue_body",
     "translation_changed_steps",
+    "practice_label",
+    "practice_private",
+    "practice_try",
+    "practice_needs_js",
+    "practice_restart",
+    "practice_no_attachment",
+    "practice_attached",
 )
 
 

@@ -31,6 +31,7 @@ SECTIONS = {
     "apprendre": True,  # What you will learn
     "avant": True,  # Before you start
     "etapes": True,  # The steps
+    "entrainement": False,  # Practice screens (pasapas/model/practice.py)
     "aidant": True,  # Helper note
     "securite": False,  # Safety warnings, where relevant
     "probleme": True,  # If it does not work
@@ -61,6 +62,8 @@ STEP_ID = re.compile(r"^etape-(\d+)$")
 SEE_MARKER = re.compile(r"^\{:?\s*\.voir\s*\}\s*$")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 QUESTION = re.compile(r"^\?{3}\+?\s+question\b")
+#: `!!! practice "<name>"`: a practice screen, from docs/<language>/lecons/_entrainement-<name>.yml.
+PRACTICE_BLOCK = re.compile(r'^!!!\s+practice\s+"(?P<name>[^"]*)"\s*$')
 
 
 @dataclass
@@ -104,6 +107,13 @@ class Image:
 
 
 @dataclass
+class PracticeBlock:
+    name: str
+    line: int
+    section: str  # the id of the section it is in
+
+
+@dataclass
 class Lesson:
     path: PurePosixPath  # relative to docs/: fr/lecons/antivirus.md
     meta: dict
@@ -113,6 +123,7 @@ class Lesson:
     steps: list[Step]
     images: list[Image]
     questions: int
+    practices: list[PracticeBlock] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -256,7 +267,7 @@ def parse_lesson(text: str, path: str | PurePosixPath) -> Lesson:
 @functools.lru_cache(maxsize=4096)
 def _parse_lesson(text: str, path: str) -> Lesson:
     meta, body, first_line = split_front_matter(text)
-    headings, sections, steps, images = [], {}, [], []
+    headings, sections, steps, images, practices = [], {}, [], [], []
     title, questions = None, 0
     current_section: Section | None = None
     current_step: Step | None = None
@@ -295,10 +306,13 @@ def _parse_lesson(text: str, path: str) -> Lesson:
         if current_step is not None:
             current_step.body.append(line)
         images += [Image(m.group("alt"), m.group("src"), number) for m in IMAGE.finditer(line)]
+        practice = None if in_fence else PRACTICE_BLOCK.match(line)
+        if practice:
+            practices.append(PracticeBlock(practice.group("name"), number, current_section.id if current_section else ""))
         if QUESTION.match(line.strip()) and current_section is not None and current_section.id == "verifier":
             questions += 1
 
-    return Lesson(PurePosixPath(path), meta, title, headings, sections, steps, images, questions)
+    return Lesson(PurePosixPath(path), meta, title, headings, sections, steps, images, questions, practices)
 
 
 def read_lesson(docs_dir: Path, relative: str) -> Lesson:
