@@ -110,8 +110,10 @@ a11y: $(PY_READY) $(NPM_READY) system-check
 bench: $(PY_READY) system-check
 	$(PASAPAS) bench
 
+# make links LINKS_OPTIONS=--changed: only the pages whose HTML changed since the last
+# run with no error, and the pages that link to them.
 links: $(PY_READY)
-	$(PASAPAS) links
+	$(PASAPAS) links $(LINKS_OPTIONS)
 
 links-external: $(PY_READY)
 	$(PASAPAS) links --external
@@ -124,7 +126,7 @@ test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m ruff format --check pasapas tests
 	$(PY) -m pytest
 	$(PASAPAS) a11y $(A11Y_OPTIONS)
-	$(PASAPAS) links --reuse
+	$(PASAPAS) links --reuse $(LINKS_OPTIONS)
 	$(PASAPAS) html
 	$(MAKE) --no-print-directory second-engine
 

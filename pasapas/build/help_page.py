@@ -3,33 +3,37 @@
 from __future__ import annotations
 
 import re
-from html import escape
+
+from markupsafe import Markup
 
 from pasapas.model.lesson import as_date
+from pasapas.transform import partials
 from pasapas.transform.page_sections import append_to_section
 
 
 def phone_link(number: str) -> str:
     digits = re.sub(r"\D", "", number)
     international = "+33" + digits[1:] if len(digits) == 10 and digits.startswith("0") else digits
-    return f'<a href="tel:{international}" dir="ltr">{escape(number)}</a>'
+    return partials.render("phone_link.html", international=international, number=number)
 
 
 def render(entries: list[dict], language: str, ui: dict, format_day) -> str:
-    items = []
+    places = []
     for entry in entries:
         texts = entry[language]
-        details = [f"<p>{escape(texts['what'])}</p>", f"<p>{escape(texts['how'])}</p>"]
-        if entry.get("phone"):
-            details.append(f"<p><strong>{escape(ui['help_phone'])}</strong> {phone_link(str(entry['phone']))}</p>")
-        if entry.get("link"):
-            details.append(f'<p><a href="{escape(entry["link"])}">{escape(ui["help_website"])} {escape(texts["name"])}</a></p>')
-        checked = format_day(as_date(entry["last_checked"]))
-        details.append(f'<p class="pap-help__checked">{escape(ui["help_checked"])} {escape(checked)}</p>')
-        items.append(
-            f'<li class="pap-help__place" id="{escape(entry["id"])}"><h3>{escape(texts["name"])}</h3>{"".join(details)}</li>'
+        places.append(
+            {
+                "id": entry["id"],
+                "name": texts["name"],
+                "what": texts["what"],
+                "how": texts["how"],
+                # phone_link.html escaped the number.
+                "phone": Markup(phone_link(str(entry["phone"]))) if entry.get("phone") else None,
+                "link": entry["link"] if entry.get("link") else None,
+                "checked": format_day(as_date(entry["last_checked"])),
+            }
         )
-    return f'<ul class="pap-help">{"".join(items)}</ul>'
+    return partials.render("help_places.html", places=places, ui=ui)
 
 
 def add_help_places(html: str, block: str) -> str:

@@ -3,6 +3,7 @@ imported here; each hook only wires it to a MkDocs event."""
 
 from __future__ import annotations
 
+from html import escape, unescape
 from pathlib import Path
 
 from babel.dates import format_date
@@ -20,7 +21,7 @@ from pasapas.model import lesson as lesson_model
 from pasapas.model import practice as practice_model
 from pasapas.model.problems import Problem
 from pasapas.tools import offline
-from pasapas.transform import bidi, forge, keys
+from pasapas.transform import bidi, forge, keys, search_index
 from pasapas.transform import practice as practice_html
 from pasapas.transform import step_tools as lesson_tools
 
@@ -29,6 +30,8 @@ log = get_plugin_logger("pasapas")
 
 _serving = False
 _theme_scripts: list = []
+#: The search index's documents, from every page of every language (see search_documents).
+_search_documents: list[dict] = []
 #: Content outside the allow-list, from every page of every language: reported together
 #: at the end of the build, which then fails (the pages themselves were sanitised).
 _content_problems: list[Problem] = []
@@ -67,6 +70,7 @@ def on_pre_build(config):
     if not i18n_plugin.is_first_build(config):
         return
     _content_problems.clear()
+    _search_documents.clear()
     problems = lesson_lint.lint(Path(config.docs_dir))
     for problem in problems:
         if problem.severity != "error":
@@ -154,7 +158,33 @@ def on_page_content(html, page, config, files):
         html += lesson_tools.edit_link(page.edit_url, config.extra["ui_by_language"][language])
     if bidi.is_rtl(language):
         html = bidi.isolate_html(html, language)
+    search_documents(page)
     return html
+
+
+def search_documents(page):
+    """What the search index keeps of a page: its title and its headings' titles and
+    anchors (pasapas/transform/search_index.py reads the rest from the finished page).
+    They come from the table of contents; the theme's indexer, which would parse every
+    page again for its full text, is then told to skip it (a fifth of the build)."""
+    search = page.meta.get("search") or {}
+    if not search.get("exclude"):
+        top = page.toc.items[0] if len(page.toc.items) == 1 and page.toc.items[0].level == 1 else None
+        title = top.title if top else str(page.meta.get("title") or page.title or "")
+        _search_documents.append({"location": page.url, "title": html_text(title), "text": ""})
+
+        def headings(items):
+            for item in items:
+                if item is not top:
+                    _search_documents.append({"location": page.url + item.url, "title": html_text(item.title), "text": ""})
+                headings(item.children)
+
+        headings(page.toc.items)
+    page.meta["search"] = {**search, "exclude": True}
+
+
+def html_text(title: str) -> str:
+    return escape(unescape(title), quote=False)
 
 
 def prerequisite_links(lesson, page, files) -> list[tuple[str, str]]:
@@ -304,6 +334,7 @@ def on_post_build(config):
         others=tuple(language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source),
         skip_to_content={language: ui["skip_to_content"] for language, ui in config.extra["ui_by_language"].items()},
     )
+    search_index.write_documents(Path(config.site_dir), _search_documents)
     try:
         finish.finish_site(Path(config.site_dir), languages, page_policy(config))
     except html_policy.HtmlPolicyError as error:

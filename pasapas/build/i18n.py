@@ -10,7 +10,6 @@ language's navigation and previous/next links.
 from __future__ import annotations
 
 import posixpath
-from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +21,7 @@ from pasapas.build import i18n_plugin
 from pasapas.model.interface import InterfaceError, read_interface
 from pasapas.model.languages import text_direction  # noqa: F401 (used by the hooks)
 from pasapas.model.lesson import LessonError, split_front_matter, translation_pending
+from pasapas.transform.partials import render
 
 
 #: Languages written right to left (ISO 639-1), for the parts of a page that carry
@@ -89,9 +89,8 @@ def source_page_url(page: Page) -> str:
 def not_translated_markdown(page: Page, source_title: str, ui: dict[str, str], source_language: str) -> str:
     """The notice shown instead of a page that is not translated yet."""
     link = get_relative_url(source_page_url(page), page.url)
-    source = source_language
     # Written as HTML: MkDocs would report a Markdown link to a built URL as unrecognized.
-    anchor = f'<a href="{escape(link)}" lang="{source}" dir="ltr" hreflang="{source}">{escape(source_title)}</a>'
+    anchor = render("source_page_link.html", url=link, language=source_language, title=source_title)
     return f"# {ui['not_translated_title']}\n\n{ui['not_translated_body']}\n\n{ui['read_in_source']} {anchor}\n"
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from babel import Locale, UnknownLocaleError
 from mkdocs.utils import get_relative_url
 
 from pasapas.model.translations import STATES
 from pasapas.transform.page_sections import append_to_section
+from pasapas.transform.partials import render
 
 
 def language_name(code: str, in_language: str) -> str:
@@ -29,20 +28,20 @@ def add_status_table(html: str, table: dict, labels: dict, page, nav, language: 
         raise ValueError(f"{page.file.src_uri}: status_labels lacks {', '.join(missing)}")
     titles = {p.file.src_uri.split("/", 1)[-1]: p for p in nav.pages}
     languages = list(dict.fromkeys(code for row in table.values() for code in row))
-    head = "".join(f'<th scope="col">{escape(labels.get(code) or language_name(code, language))}</th>' for code in languages)
     rows = []
     for slug, row in table.items():
         lesson_page = titles.get(slug)
-        name = escape(lesson_page.title) if lesson_page else escape(slug)
-        if lesson_page:
-            name = f'<a href="{escape(get_relative_url(lesson_page.url, page.url))}">{name}</a>'
-        cells = "".join(
-            f'<td class="pap-status pap-status--{row[code].replace(" ", "-")}">{escape(labels[row[code]])}</td>'
-            for code in languages
+        rows.append(
+            {
+                "name": lesson_page.title if lesson_page else slug,
+                "url": get_relative_url(lesson_page.url, page.url) if lesson_page else None,
+                "cells": [(row[code].replace(" ", "-"), labels[row[code]]) for code in languages],
+            }
         )
-        rows.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
-    table_html = (
-        f'<table class="pap-translations"><thead><tr><th scope="col">{escape(labels.get("lesson", ""))}</th>'
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    table_html = render(
+        "translation_table.html",
+        lesson_label=labels.get("lesson", ""),
+        language_names=[labels.get(code) or language_name(code, language) for code in languages],
+        rows=rows,
     )
     return append_to_section(html, "etat-des-traductions", table_html)

@@ -1,6 +1,7 @@
 """make links: every link inside the built site leads somewhere, anchors included.
 
     pasapas links [--site site] [--reuse]       internal links (make links)
+    pasapas links --changed                     only what changed since the last green run
     pasapas links --external [--reuse]          also official sites (make links-external)
 
 Internal mode reads site/ only and never uses the network: every href and src that
@@ -37,12 +38,15 @@ from xml.etree import ElementTree
 
 import yaml
 
+from pasapas.checks import changed_pages
 from pasapas.model.lesson import language_folders
 from pasapas.project import ROOT  # noqa: E402
 
 ALLOWLIST = Path(__file__).resolve().parent / "links_allowlist.yml"
 CACHE = ROOT / ".cache/links-external.json"
 EXTERNAL_REPORT = ROOT / ".cache/external-links.txt"
+CHECKED = ROOT / ".cache"
+TARGETS_FILE = "links-targets.json"
 LINK_ATTRIBUTES = {"href", "src", "poster", "data", "action"}
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -156,11 +160,14 @@ def sitemap_links(site: Site, site_url: str) -> list[tuple[str, str]]:
     return [("sitemap.xml", url.strip()) for url in urls]
 
 
-def check_site(site_dir: Path, languages: list[str], site_url: str = "") -> tuple[list[Broken], dict[str, set[str]]]:
-    """Broken internal links, and external links → pages that use them."""
+def check_site(
+    site_dir: Path, languages: list[str], site_url: str = "", pages: list[str] | None = None
+) -> tuple[list[Broken], dict[str, set[str]]]:
+    """Broken internal links, and external links → pages that use them. `pages` (site-
+    relative files) limits the check to the links found on those pages."""
     site = Site(site_dir, urlsplit(site_url).path or "/")
     broken, external = [], defaultdict(set)
-    pairs = [(page, link) for page in site.html_pages() for link in site.page(page).links]
+    pairs = [(page, link) for page in (site.html_pages() if pages is None else pages) for link in site.page(page).links]
     pairs += sitemap_links(site, site_url)
     for page, link in pairs:
         link = link.strip()
@@ -176,6 +183,53 @@ def check_site(site_dir: Path, languages: list[str], site_url: str = "") -> tupl
         if reason:
             broken.append(Broken(page, link, reason))
     return broken, external
+
+
+# --- In proportion to the change (--changed) --------------------------------------------------
+# A link breaks when its own page changes, or when the page it leads to changes or goes
+# (an anchor renamed, a page removed). So a green run records, beside each page's hash
+# (pasapas/checks/changed_pages.py), the pages each page links to; the next run checks the
+# changed pages and the pages that link to a changed or removed one.
+
+
+def link_targets(site_dir: Path, pages: list[str], site_url: str = "") -> dict[str, list[str]]:
+    site = Site(site_dir, urlsplit(site_url).path or "/")
+    targets = {}
+    for page in pages:
+        found = set()
+        for link in site.page(page).links:
+            path = unquote(urlsplit(link.strip()).path)
+            if is_external(link) or link.lower().startswith(SKIPPED_SCHEMES):
+                continue
+            target = page if not path else site.target_file(page, path)
+            if target is not None and target != page:
+                found.add(target)
+        targets[page] = sorted(found)
+    return targets
+
+
+def pages_to_check(site_dir: Path, every_page: list[str], cache_dir: Path) -> list[str]:
+    changed = changed_pages.changed(site_dir, every_page, cache_dir, "links")
+    if changed == every_page:
+        return every_page
+    try:
+        recorded = json.loads((cache_dir / TARGETS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return every_page
+    present = set(every_page)
+    moved = set(changed) | {page for page in recorded if page not in present}
+    linking = {page for page, targets in recorded.items() if page in present and moved & set(targets)}
+    return sorted(set(changed) | linking)
+
+
+def record_green(site_dir: Path, pages: list[str], cache_dir: Path, site_url: str = "") -> None:
+    changed_pages.record_green(site_dir, pages, cache_dir, "links")
+    path = cache_dir / TARGETS_FILE
+    try:
+        previous = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    path.write_text(json.dumps({**previous, **link_targets(site_dir, pages, site_url)}, indent=0), encoding="utf-8")
 
 
 def report(broken: list[Broken], page_count: int) -> str:
@@ -300,6 +354,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--reuse", action="store_true", help="check the existing site instead of building it")
     parser.add_argument("--external", action="store_true", help="also check links to other sites (uses the network)")
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="only the pages whose HTML changed since the last run with no error, and the pages that link to them",
+    )
     arguments = parser.parse_args(argv)
     import os
 
@@ -312,8 +371,14 @@ def main(argv: list[str] | None = None) -> int:
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     started = time.monotonic()
-    broken, external = check_site(arguments.site, language_folders(arguments.site), site_url)
-    print(report(broken, len(list(arguments.site.rglob("*.html")))))
+    every_page = Site(arguments.site).html_pages()
+    pages = pages_to_check(arguments.site, every_page, CHECKED) if arguments.changed else every_page
+    if arguments.changed:
+        print(f"{len(pages)} of {len(every_page)} pages changed since the last run with no error, or link to one that did.")
+    broken, external = check_site(arguments.site, language_folders(arguments.site), site_url, pages)
+    print(report(broken, len(pages)))
+    if not broken:
+        record_green(arguments.site, pages, CHECKED, site_url)
     listing = "\n".join(f"{url}\t{', '.join(sorted(pages))}" for url, pages in sorted(external.items()))
     EXTERNAL_REPORT.parent.mkdir(exist_ok=True)
     EXTERNAL_REPORT.write_text(listing + "\n", encoding="utf-8")

@@ -1,6 +1,7 @@
 """make bench: our build beside a plain Material + static-i18n build of the same Markdown.
 
     pasapas bench [--sizes 10 100 300] [--runs 3] [--json .cache/bench.json]
+    pasapas bench --one-lesson-change 300     what checking a one-lesson pull request costs
 
 For each size N it makes a synthetic catalogue (the real site plus N lessons in each of
 French, Arabic and English, in learning paths of ten), then measures in one run:
@@ -35,6 +36,7 @@ import yaml
 
 from pasapas.checks.page_speed import layout_shift, paint_times
 from pasapas.checks.page_weight import measure
+from pasapas.model.lesson import LESSONS_FOLDER
 from pasapas.project import ROOT  # noqa: E402
 from pasapas.testing.browser import chromium
 from pasapas.testing.local_server import GzipHandler, serve
@@ -177,6 +179,41 @@ def measure_size(size: int, runs: int, work: Path, browser) -> dict:
     return result
 
 
+def one_lesson_change(size: int, work: Path) -> dict:
+    """What a pull request that changes one French lesson costs to check at N × 3: the
+    pages pa11y and the link check look at again, and how long they take (the build
+    is timed apart). The record a green run on main leaves is written directly from the
+    first build: running pa11y on every page here would take N × 3 × 2 s / 2 cores."""
+    from pasapas.checks import a11y, changed_pages, links
+
+    project = make_project(work / f"change-{size}", size)
+    cache = work / f"change-{size}-cache"
+    site = project / "site"
+    timed_build(project, site, strict=True)
+    every_page = a11y.pages_of(site)
+    changed_pages.record_green(site, every_page, cache, "a11y")
+    links.record_green(site, links.Site(site).html_pages(), cache, BENCH_SITE_URL)
+    lesson = project / "docs" / "fr" / LESSONS_FOLDER / "exercice-001.md"
+    text = lesson.read_text(encoding="utf-8")
+    marker = "{: .voir }\n"
+    lesson.write_text(text.replace(marker, marker + "\nUne phrase de plus, pour la mesure.\n", 1), encoding="utf-8")
+    build_seconds, _ = timed_build(project, site, strict=True)
+    started = time.perf_counter()
+    a11y_pages = changed_pages.changed(site, a11y.pages_of(site), cache, "a11y")
+    found, _ = a11y.check_site(site, os.cpu_count() or 2, progress=lambda message: None, pages=a11y_pages)
+    link_pages = links.pages_to_check(site, links.Site(site).html_pages(), cache)
+    broken, _ = links.check_site(site, ["fr", "ar", "en"], BENCH_SITE_URL, link_pages)
+    return {
+        "lessons_per_language": size,
+        "pages": len(every_page),
+        "a11y_pages": len(a11y_pages),
+        "link_pages": len(link_pages),
+        "check_seconds": round(time.perf_counter() - started, 1),
+        "build_seconds": round(build_seconds, 1),
+        "problems": len(found) + len(broken),
+    }
+
+
 def kb(value: int) -> str:
     return f"{value / 1000:.1f}"
 
@@ -236,7 +273,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--safety-only", action="store_true", help="only the content-safety cost at each size (no builds, no browser)"
     )
+    parser.add_argument(
+        "--one-lesson-change",
+        type=int,
+        metavar="N",
+        help="only this: at N lessons × 3, the checks a pull request changing one lesson runs (a11y and links --changed)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.one_lesson_change:
+        with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+            found = one_lesson_change(arguments.one_lesson_change, Path(folder))
+        print(
+            f"One French lesson changed at N = {found['lessons_per_language']} lessons × 3 languages ({found['pages']} pages): "
+            f"pa11y checks {found['a11y_pages']} pages, the link check {found['link_pages']}, in {found['check_seconds']} s "
+            f"({found['problems']} problem(s)); the build itself took {found['build_seconds']} s."
+        )
+        return 0
     if arguments.safety_only:
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
             for size in arguments.sizes:

@@ -229,6 +229,16 @@ def language_config(merged_config: dict, language: str) -> dict:
     }
 
 
+def write_documents(site_dir: Path, documents: list[dict]) -> None:
+    """The site's search documents (location and title of each page and heading, every
+    language) in the theme's merged index, which `split` then divides per language."""
+    path = site_dir / "search/search_index.json"
+    merged = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"config": {}}
+    merged["docs"] = documents
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(merged, ensure_ascii=False), encoding="utf-8")
+
+
 def split(site_dir: Path, source_language: str, languages: list[str]) -> dict[str, int]:
     """Write one index per language; returns the size in bytes of each."""
     merged_path = site_dir / "search/search_index.json"

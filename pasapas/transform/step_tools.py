@@ -14,6 +14,9 @@ import re
 from html import escape
 
 import segno
+from markupsafe import Markup
+
+from pasapas.transform.partials import render
 
 #: A fixed mask: choosing the best of eight for every page costs more build time than
 #: it gains in readability; any mask gives a valid code.
@@ -22,16 +25,7 @@ STEP_HEADING = re.compile(r'(<h([34]) id="(etape-\d+)"[^>]*>.*?</h\2>)', re.DOTA
 
 
 def step_tools(step_id: str, ui: dict, report_url: str | None = None) -> str:
-    report = f'<a class="pap-report" href="{escape(report_url)}">{escape(ui["report_step"])}</a>' if report_url else ""
-    return (
-        f'<div class="pap-step-tools" data-step="{step_id}">'
-        f'<a class="pap-share" href="#{step_id}">{escape(ui["share_step"])}</a>'
-        f'<button type="button" class="pap-listen-step" data-step="{step_id}" hidden>{escape(ui["listen_step"])}</button>'
-        f'<label class="pap-done" hidden><input type="checkbox" class="pap-done__box" data-step="{step_id}"> '
-        f"{escape(ui['step_done'])}</label>"
-        f"{report}"
-        f"</div>"
-    )
+    return render("step_tools.html", step_id=step_id, ui=ui, report_url=report_url)
 
 
 def add_step_tools(html: str, ui: dict, report_url=None) -> str:
@@ -42,37 +36,18 @@ def add_step_tools(html: str, ui: dict, report_url=None) -> str:
 
 
 def edit_link(edit_url: str, ui: dict) -> str:
-    return f'<p class="pap-edit"><a href="{escape(edit_url)}">{escape(ui["edit_page"])}</a></p>'
+    return render("edit_link.html", edit_url=edit_url, ui=ui)
 
 
 def toolbar(lesson_key: str, ui: dict) -> str:
-    messages = {
-        "copied": ui["share_copied"],
-        "copy-failed": ui["share_failed"],
-        "cleared": ui["progress_cleared"],
-    }
-    data = " ".join(f'data-{name}="{escape(text)}"' for name, text in messages.items())
-    return (
-        f'<div class="pap-tools" data-lesson="{escape(lesson_key)}" {data}>'
-        f'<div class="pap-listen" hidden>'
-        f'<button type="button" data-listen="lesson">{escape(ui["listen_lesson"])}</button>'
-        f'<button type="button" data-listen="pause">{escape(ui["listen_pause"])}</button>'
-        f'<button type="button" data-listen="stop">{escape(ui["listen_stop"])}</button>'
-        f"</div>"
-        f'<p class="pap-progress" hidden><button type="button" class="pap-progress__clear">{escape(ui["progress_clear"])}</button> '
-        f"<span>{escape(ui['progress_explain'])}</span></p>"
-        f'<p class="pap-live" role="status" aria-live="polite"></p>'
-        f"</div>"
-    )
+    return render("toolbar.html", lesson_key=lesson_key, ui=ui)
 
 
 def qr_block(url: str, ui: dict) -> str:
     """A QR code of `url` as inline SVG (no image request, no service), with the address."""
     code = segno.make(url, **QR_OPTIONS)
     svg = code.svg_inline(scale=3, border=2, title=ui["qr_alt"], svgclass="pap-qr__code", lineclass=None)
-    svg = svg.replace("<svg ", '<svg role="img" aria-label="' + escape(ui["qr_alt"]) + '" ', 1)
+    # segno writes the SVG and escapes its title; the label added here is escaped too.
+    svg = Markup(svg.replace("<svg ", '<svg role="img" aria-label="' + escape(ui["qr_alt"]) + '" ', 1))
     short = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
-    return (
-        f'<aside class="pap-qr" aria-label="{escape(ui["qr_title"])}"><p class="pap-qr__title">{escape(ui["qr_title"])}</p>'
-        f'{svg}<p class="pap-qr__address" dir="ltr">{escape(short)}</p></aside>'
-    )
+    return render("qr_block.html", svg=svg, address=short, ui=ui)
