@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,35 @@ from sitepages import BuiltSite, configured_languages
 
 from pasapas.model.interface import read_interface
 from pasapas.model.languages import configured_languages as configured
+from pasapas.model.lesson import lessons_in, split_front_matter, translation_pending
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The languages of the site, from mkdocs.yml: tests never list them (a fifth language
 #: needs no test edited).
 LANGUAGES = tuple(configured(ROOT))
 SOURCE_LANGUAGE, TRANSLATIONS = LANGUAGES[0], LANGUAGES[1:]
+#: The languages that have lessons: a new language starts with its home page and its
+#: interface words only (docs/<code>/index.md and _interface.yml); its other addresses
+#: show a notice that links to the French until someone translates them.
+WITH_LESSONS = tuple(language for language in LANGUAGES if lessons_in(ROOT / "docs", language))
+
+
+def languages_with(page: str) -> tuple[str, ...]:
+    """The languages in which docs/<language>/<page> is written ('aide.md',
+    'lecons/sms.md'): not a placeholder waiting for its translation."""
+    written = []
+    for language in LANGUAGES:
+        path = ROOT / "docs" / language / page
+        if path.is_file() and not (
+            path.suffix == ".md" and translation_pending(split_front_matter(path.read_text(encoding="utf-8"))[0])
+        ):
+            written.append(language)
+    return tuple(written)
+
+
+#: A language the tests add to a copy of the project: the first of these that the site
+#: does not have yet (so that they pass with a fourth language configured too).
+NEW_LANGUAGE = next(code for code in ("es", "de", "it", "pt", "nl") if code not in LANGUAGES)
 
 
 def prefix(language: str) -> str:
@@ -82,6 +106,10 @@ def with_make(project_dir: Path) -> Path:
     for name in ("Makefile", "requirements.txt", "pyproject.toml", "package.json", "package-lock.json"):
         shutil.copy2(ROOT / name, project_dir / name)
     for ready in (".venv", "node_modules"):
+        # Without the marker, make in the copy would install again through the link, and
+        # `npm ci` would first empty the real node_modules.
+        if not (ROOT / ready / ".installed").exists():
+            raise RuntimeError(f"{ready}/.installed is missing: run 'make {ready}/.installed' before these tests")
         if not (project_dir / ready).exists():
             (project_dir / ready).symlink_to(ROOT / ready)
     return project_dir
@@ -91,6 +119,19 @@ def build_or_fail(project_dir: Path, site_dir: Path) -> BuiltSite:
     result = build(project_dir, site_dir)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return BuiltSite(site_dir, configured_languages(project_dir / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory) -> Path:
+    """The offline copy as a learner gets it: the zip of `make build`, unzipped."""
+    from pasapas.tools import offline
+
+    site = offline.build_offline(ROOT, tmp_path_factory.mktemp("offline-site"))
+    archive = offline.zip_site(site, tmp_path_factory.mktemp("zip") / offline.ZIP_NAME)
+    unzipped = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(unzipped)
+    return unzipped / "pas-a-pas"
 
 
 @pytest.fixture(scope="session")
@@ -128,7 +169,7 @@ def base_url(site):
 
 
 #: Fixtures that build a whole site or start a browser.
-SLOW_FIXTURES = {"site", "base_url", "browser", "project_copy"}
+SLOW_FIXTURES = {"site", "base_url", "browser", "project_copy", "offline_copy"}
 
 
 def pytest_collection_modifyitems(items):

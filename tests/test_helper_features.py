@@ -6,12 +6,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-import zipfile
 from io import BytesIO
 
 import pytest
 import yaml
-from conftest import LANGUAGES, ROOT, SITE_URL, prefix, ui
+from conftest import LANGUAGES, ROOT, SITE_URL, languages_with, prefix, ui
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -209,18 +208,6 @@ def test_without_javascript_lessons_read_and_offer_plain_step_links(browser, bas
 # --- 6. Offline -----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory):
-    from pasapas.tools import offline
-
-    site = offline.build_offline(ROOT, tmp_path_factory.mktemp("offline-site"))
-    archive = offline.zip_site(site, tmp_path_factory.mktemp("zip") / offline.ZIP_NAME)
-    unzipped = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(unzipped)
-    return unzipped / "pas-a-pas"
-
-
 def test_the_offline_copy_opens_from_disk_and_follows_links_in_every_language(browser, offline_copy):
     context = browser.new_context()
     page = context.new_page()
@@ -257,7 +244,7 @@ def test_the_offline_copy_searches_from_disk(browser, offline_copy, language, qu
 # --- 7. Where to get help ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", languages_with("aide.md"))
 def test_the_help_page_lists_every_kind_of_help_with_its_date(site, language):
     page = site.page(f"{prefix(language)}aide/")
     places = page.soup.select("ul.pap-help > li")
@@ -268,8 +255,14 @@ def test_the_help_page_lists_every_kind_of_help_with_its_date(site, language):
     assert len(phones) == len([entry for entry in entries if entry.get("phone")])
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("lesson", ["caf-mon-compte", "caf-demarches"])
+@pytest.mark.parametrize(
+    "lesson,language",
+    [
+        pytest.param(lesson, language, id=f"{lesson}-{language}")
+        for lesson in ("caf-mon-compte", "caf-demarches")
+        for language in languages_with(f"lecons/{lesson}.md")
+    ],
+)
 def test_every_online_procedure_lesson_links_to_the_help_page(site, language, lesson):
     page = site.page(f"{prefix(language)}lecons/{lesson}/")
     links = page.soup.select('h2#autres-solutions ~ ul a[href$="aide/"]')

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
+from pathlib import Path
 
 import pytest
-from conftest import TRANSLATIONS, add_language_entry, build, build_or_fail, ui
+from conftest import LANGUAGES, NEW_LANGUAGE, TRANSLATIONS, add_language_entry, build, build_or_fail, ui
+
+from pasapas.checks.lessons import errors, lint
 
 #: What Material shows in each language (skip link, search box, language menu button).
 THEME_STRINGS = {
@@ -13,7 +18,36 @@ THEME_STRINGS = {
     "ar": {"skip": "انتقل إلى المحتوى", "search": "بحث", "language_menu": "إختر اللغة"},
     "en": {"skip": "Skip to content", "search": "Search", "language_menu": "Select language"},
 }
+#: The previous and next links of the footer.
+FOOTER_LABELS = {"fr": ("Précédent", "Suivant"), "ar": ("السابقة", "التالية"), "en": ("Previous", "Next")}
 RIGHT_TO_LEFT = {"ar"}
+
+
+@cache
+def material_strings(language: str) -> dict[str, str]:
+    """Material's own words for a language with none written above (a language added
+    since): its templates/partials/languages/<code>.html."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates/partials/languages"
+    path = folder / f"{language}.html"
+    if not path.is_file():
+        path = folder / f"{language.split('-')[0]}.html"
+    return json.loads(re.search(r"\{\{ (\{.*\})\[key\] \}\}", path.read_text(encoding="utf-8"), re.DOTALL).group(1))
+
+
+def theme_strings(language: str) -> dict[str, str]:
+    if language in THEME_STRINGS:
+        return THEME_STRINGS[language]
+    words = material_strings(language)
+    return {"skip": words["action.skip"], "search": words["search.placeholder"], "language_menu": words["select.language"]}
+
+
+def footer_labels(language: str) -> tuple[str, str]:
+    if language in FOOTER_LABELS:
+        return FOOTER_LABELS[language]
+    words = material_strings(language)
+    return words["footer.previous"], words["footer.next"]
 
 
 def content_pages(site):
@@ -41,7 +75,7 @@ def test_every_page_carries_the_language_and_direction_of_its_folder(site):
 
 def test_theme_interface_is_in_the_page_language(site):
     for page in content_pages(site):
-        expected = THEME_STRINGS[page.folder_language]
+        expected = theme_strings(page.folder_language)
         soup = page.soup
         assert soup.select_one("a.md-skip").get_text(strip=True) == expected["skip"], page.path
         assert soup.select_one("input.md-search__input")["placeholder"] == expected["search"], page.path
@@ -49,10 +83,9 @@ def test_theme_interface_is_in_the_page_language(site):
 
 
 def test_previous_and_next_links_are_labelled_in_the_page_language(site):
-    labels = {"fr": ("Précédent", "Suivant"), "ar": ("السابقة", "التالية"), "en": ("Previous", "Next")}
     for page in content_pages(site):
         for link in page.soup.select("a.md-footer__link"):
-            assert link["aria-label"].split(":")[0] in labels[page.folder_language], (page.path, link["aria-label"])
+            assert link["aria-label"].split(":")[0] in footer_labels(page.folder_language), (page.path, link["aria-label"])
 
 
 @pytest.mark.parametrize("links_of", ["language_switcher", "hreflang_links"])
@@ -77,7 +110,9 @@ def test_not_found_page_exists_per_language_and_speaks_every_language(site):
             assert block["dir"] == ("rtl" if block["lang"] in RIGHT_TO_LEFT else "ltr")
             home = block.select_one("a")["href"]
             assert home == ("/" if block["lang"] == site.languages[0] else f"/{block['lang']}/")
-        assert page.language_switcher() == {"fr": "/", "ar": "/ar/", "en": "/en/"}
+        assert page.language_switcher() == {
+            other: "/" if other == site.languages[0] else f"/{other}/" for other in site.languages
+        }
 
 
 # --- A page that exists only in French ----------------------------------------------------
@@ -143,13 +178,16 @@ def test_untranslated_notices_are_left_out_of_search(site_with_french_only_page)
     index = json.loads((site_with_french_only_page.dir / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "seulement-en-francais/" in locations
-    assert not {"ar/seulement-en-francais/", "en/seulement-en-francais/"} & locations
+    assert not {f"{language}/seulement-en-francais/" for language in TRANSLATIONS} & locations
 
 
 # --- Adding a language ------------------------------------------------------------------
+# The tests below add Spanish to a copy of the project under the code NEW_LANGUAGE: 'es',
+# or another free code when the site has Spanish already (conftest.NEW_LANGUAGE; the words
+# stay Spanish: the build checks that each one is there, not which language it is in).
 
-SPANISH_ENTRY = """\
-        - locale: es
+SPANISH_ENTRY = f"""\
+        - locale: {NEW_LANGUAGE}
           name: Español
           build: true
           site_name: Paso a paso
@@ -202,28 +240,50 @@ report_step: "Informar de un problema en este paso"
 translation_changed_steps: "Pasos modificados en francés: {steps}."
 report_issue_title: "Problema: {page}, {step} ({language})"
 report_issue_body: "Página: {address}\\nPaso: {step}\\nIdioma: {language}\\n\\nQué falla:\\n"
+practice_label: "Práctica — no se envía nada"
+practice_private: "Lo que escribe se queda en esta pantalla: no se envía nada, no se guarda nada. No escriba sus contraseñas o códigos reales."
+practice_try: "Para probar"
+practice_needs_js: "Esta práctica necesita JavaScript, que está desactivado en este navegador. El resto de la lección funciona sin él."
+practice_restart: "Empezar la práctica de nuevo"
+practice_no_attachment: "Ningún archivo adjunto."
+practice_attached: "Archivo adjunto (Pièce jointe): {file}"
 """
+SPANISH_HOME = "---\ntitle: Paso a paso\n---\n\n# Paso a paso\n\nAprender paso a paso.\n"
+
+
+def add_spanish(project: Path, entry: str = SPANISH_ENTRY, interface: str | None = SPANISH_INTERFACE) -> Path:
+    """What a contributor adds for a new language, and nothing else: one entry in mkdocs.yml,
+    docs/<code>/index.md and docs/<code>/_interface.yml (left out when `interface` is None)."""
+    add_language_entry(project, entry)
+    folder = project / "docs" / NEW_LANGUAGE
+    folder.mkdir()
+    if interface is not None:
+        (folder / "_interface.yml").write_text(interface, encoding="utf-8")
+    (folder / "index.md").write_text(SPANISH_HOME, encoding="utf-8")
+    return folder
 
 
 def test_a_fourth_language_is_one_config_entry_and_one_folder(project_copy, tmp_path_factory):
+    """A home page and the interface words: no lesson, help page or glossary translated yet.
+    The checker passes (pages not translated yet are warnings) and the site builds."""
     project = project_copy("fourth-language")
-    add_language_entry(project, SPANISH_ENTRY)
-    (project / "docs/es").mkdir()
-    (project / "docs/es/_interface.yml").write_text(SPANISH_INTERFACE, encoding="utf-8")
-    (project / "docs/es/index.md").write_text(
-        "---\ntitle: Paso a paso\n---\n\n# Paso a paso\n\nAprender paso a paso.\n", encoding="utf-8"
-    )
+    add_spanish(project)
 
+    problems = lint(project / "docs")
+    assert errors(problems) == []
+    assert f"docs/{NEW_LANGUAGE}/lecons/antivirus.md" in {problem.path for problem in problems}  # a warning
     site = build_or_fail(project, tmp_path_factory.mktemp("fourth-language-site"))
 
-    assert site.languages == ("fr", "ar", "en", "es")
-    home = site.page("es/")
-    assert (home.soup.html["lang"], home.soup.html["dir"]) == ("es", "ltr")
-    assert site.page("").language_switcher()["es"] == "es/"
-    assert site.page("ar/").hreflang_links()["es"] == "../es/"
-    notice = site.page("es/a-propos/")
-    assert notice.soup.select_one("article h1").get_text(strip=True) == "Esta página aún no está traducida al español"
-    assert site.page("es/404.html").soup.html["lang"] == "es"
+    new = NEW_LANGUAGE
+    assert site.languages == (*LANGUAGES, new)
+    home = site.page(f"{new}/")
+    assert (home.soup.html["lang"], home.soup.html["dir"]) == (new, "ltr")
+    assert site.page("").language_switcher()[new] == f"{new}/"
+    assert site.page("ar/").hreflang_links()[new] == f"../{new}/"
+    for page in ("a-propos/", "aide/", "glossaire/", "lecons/antivirus/"):
+        notice = site.page(f"{new}/{page}")
+        assert notice.soup.select_one("article h1").get_text(strip=True) == "Esta página aún no está traducida al español"
+    assert site.page(f"{new}/404.html").soup.html["lang"] == new
 
 
 @pytest.mark.slow
@@ -239,10 +299,7 @@ def test_with_a_fourth_language_the_checks_and_fast_tests_pass_unchanged(project
     shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "pytest.ini", project / "pytest.ini")
     shutil.copytree(ROOT / ".github", project / ".github")
-    add_language_entry(project, SPANISH_ENTRY)
-    (project / "docs/es").mkdir()
-    (project / "docs/es/_interface.yml").write_text(SPANISH_INTERFACE, encoding="utf-8")
-    (project / "docs/es/index.md").write_text("---\ntitle: Paso a paso\n---\n\n# Paso a paso\n\nAprender.\n", encoding="utf-8")
+    add_spanish(project)
     for target in ("lint", "check"):
         result = subprocess.run(["make", "-s", target], cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, f"make {target}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
@@ -250,32 +307,28 @@ def test_with_a_fourth_language_the_checks_and_fast_tests_pass_unchanged(project
 
 def test_a_language_without_interface_strings_stops_the_build_with_a_plain_message(project_copy, tmp_path):
     project = project_copy("language-without-strings")
-    add_language_entry(project, "        - locale: es\n          name: Español\n          build: true\n")
-    (project / "docs/es").mkdir()
-    (project / "docs/es/index.md").write_text("---\ntitle: Paso a paso\n---\n\n# Paso a paso\n", encoding="utf-8")
+    add_spanish(project, f"        - locale: {NEW_LANGUAGE}\n          name: Español\n          build: true\n", interface=None)
 
     result = build(project, tmp_path / "site")
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert (
-        "docs/es/_interface.yml is missing: copy docs/fr/_interface.yml into docs/es/ and translate each line."
+        f"docs/{NEW_LANGUAGE}/_interface.yml is missing: copy docs/fr/_interface.yml into docs/{NEW_LANGUAGE}/ and translate each line."
     ) in result.stderr
 
 
 def test_a_missing_interface_string_stops_the_build_naming_the_language_and_the_key(project_copy, tmp_path):
     project = project_copy("language-with-a-missing-string")
-    add_language_entry(project, SPANISH_ENTRY)
-    (project / "docs/es").mkdir()
-    (project / "docs/es/_interface.yml").write_text(SPANISH_INTERFACE.replace("qr_alt:", "# qr_alt:"), encoding="utf-8")
-    (project / "docs/es/index.md").write_text("---\ntitle: Paso a paso\n---\n\n# Paso a paso\n", encoding="utf-8")
+    add_spanish(project, interface=SPANISH_INTERFACE.replace("qr_alt:", "# qr_alt:"))
 
     result = build(project, tmp_path / "site")
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert (
-        "docs/es/_interface.yml has no translation for qr_alt: copy those lines from docs/fr/_interface.yml and translate them."
+        f"docs/{NEW_LANGUAGE}/_interface.yml has no translation for qr_alt: "
+        "copy those lines from docs/fr/_interface.yml and translate them."
     ) in result.stderr
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from pasapas.checks.links import Broken, check_external, check_site, report
 
+#: The languages of the small sites below (the real site: its own).
 LANGUAGES = ["fr", "ar", "en"]
 
 
@@ -89,7 +90,7 @@ def test_report_groups_broken_links_by_page():
 
 
 def test_the_real_site_has_no_broken_link_navigation_switcher_and_404_included(site):
-    broken, external = check_site(site.dir, LANGUAGES)
+    broken, external = check_site(site.dir, list(site.languages))
     assert broken == []
     assert "https://www.caf.fr/" in external
 

@@ -34,6 +34,9 @@ DOCS = ROOT / "docs"
 PRACTICES = ("e-mail-piece-jointe", "caf-mon-compte", "faux-messages")
 #: Languages that have translated the practices (a new language starts without them).
 WITH_PRACTICE = [language for language in LANGUAGES if practice.data_path(DOCS, language, PRACTICES[0]).is_file()]
+#: In a browser: the source language and the right-to-left ones (the other translations
+#: run the same script on the same markup; their data is checked above).
+IN_BROWSER = [language for language in WITH_PRACTICE if language == SOURCE_LANGUAGE or bidi.is_rtl(language)]
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 SCRIPT = ROOT / "overrides/assets/javascripts/practice.js"
 
@@ -354,7 +357,7 @@ def nothing_left_the_page(page, typed: list[str]) -> None:
     assert not any(value in stored for value in typed), stored
 
 
-@pytest.mark.parametrize("language", WITH_PRACTICE)
+@pytest.mark.parametrize("language", IN_BROWSER)
 def test_the_e_mail_practice_is_done_by_keyboard_with_each_mistake_explained(practice_page, language):
     found = data(language, "e-mail-piece-jointe")
     page = practice_page(language, "e-mail-piece-jointe")
@@ -396,7 +399,7 @@ def test_the_e_mail_practice_is_done_by_keyboard_with_each_mistake_explained(pra
     nothing_left_the_page(page, ["camille.martin", "Attestation"])
 
 
-@pytest.mark.parametrize("language", WITH_PRACTICE)
+@pytest.mark.parametrize("language", IN_BROWSER)
 def test_the_login_practice_catches_the_key_typed_too_and_an_old_code(practice_page, language):
     found = data(language, "caf-mon-compte")
     page = practice_page(language, "caf-mon-compte")
@@ -435,7 +438,7 @@ def test_the_login_practice_catches_the_key_typed_too_and_an_old_code(practice_p
     nothing_left_the_page(page, ["Essai2026", "1234567890123", "736 201"])
 
 
-@pytest.mark.parametrize("language", WITH_PRACTICE)
+@pytest.mark.parametrize("language", IN_BROWSER)
 def test_the_fake_message_practice_explains_each_wrong_choice_and_ends_with_33700(practice_page, language):
     found = data(language, "faux-messages")
     page = practice_page(language, "faux-messages")
@@ -482,7 +485,7 @@ def test_the_fake_message_practice_explains_each_wrong_choice_and_ends_with_3370
     nothing_left_the_page(page, [])
 
 
-@pytest.mark.parametrize("language", WITH_PRACTICE)
+@pytest.mark.parametrize("language", IN_BROWSER)
 def test_without_javascript_the_lesson_is_unchanged_and_the_practice_says_it_needs_it(browser, base_url, language):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -493,7 +496,7 @@ def test_without_javascript_the_lesson_is_unchanged_and_the_practice_says_it_nee
     context.close()
 
 
-@pytest.mark.parametrize("language", WITH_PRACTICE)
+@pytest.mark.parametrize("language", IN_BROWSER)
 def test_the_print_sheet_shows_what_to_try_instead_of_the_widget(browser, base_url, language):
     context = browser.new_context()
     page = context.new_page()
@@ -506,7 +509,7 @@ def test_the_print_sheet_shows_what_to_try_instead_of_the_widget(browser, base_u
     context.close()
 
 
-@pytest.mark.parametrize("language", WITH_PRACTICE)
+@pytest.mark.parametrize("language", IN_BROWSER)
 def test_the_practice_reflows_at_320_px_with_the_folder_open(browser, base_url, language):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
@@ -540,19 +543,12 @@ def test_only_lessons_with_a_practice_load_its_script(site):
         assert has_block == ("practice.js" in html), page
 
 
-@pytest.fixture(scope="module")
-def offline_practice(tmp_path_factory):
-    from pasapas.tools import offline
-
-    return offline.build_offline(ROOT, tmp_path_factory.mktemp("offline-practice"))
-
-
-def test_the_practice_works_from_the_offline_copy(browser, offline_practice):
+def test_the_practice_works_from_the_offline_copy(browser, offline_copy):
     context = browser.new_context()
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto((offline_practice / "lecons/caf-mon-compte.html").as_uri() + "#entrainement")
+    page.goto((offline_copy / "lecons/caf-mon-compte.html").as_uri() + "#entrainement")
     page.evaluate("() => document.getElementById('entrainement').focus()")
     page.keyboard.press("Tab")
     page.keyboard.type("1234567890123")
