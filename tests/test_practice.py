@@ -15,6 +15,7 @@ Acceptance criteria, each a test below:
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import re
 import shutil
@@ -173,30 +174,10 @@ def test_a_wrong_file_named_by_a_mistake_must_be_in_the_pretend_folder():
 
 def test_a_translation_that_moves_the_right_answer_is_told_where():
     french = data(SOURCE_LANGUAGE, "faux-messages")
-    moved = practice.Practice(
-        french.name,
-        french.title,
-        french.intro,
-        french.done,
-        (
-            french.screens[0].__class__(
-                **{
-                    **french.screens[0].__dict__,
-                    "fields": (
-                        french.screens[0]
-                        .fields[0]
-                        .__class__(
-                            **{
-                                **french.screens[0].fields[0].__dict__,
-                                "options": french.screens[0].fields[0].options[1:] + french.screens[0].fields[0].options[:1],
-                            }
-                        ),
-                    ),
-                }
-            ),
-            *french.screens[1:],
-        ),
-    )
+    first = french.screens[0]
+    question = first.fields[0]
+    rotated = dataclasses.replace(question, options=question.options[1:] + question.options[:1])
+    moved = dataclasses.replace(french, screens=(dataclasses.replace(first, fields=(rotated,)), *french.screens[1:]))
     assert practice.structure_difference(french, moved) == (
         "entry 2 differs: the French file has field 'faux' of screen 'lequel' (type choice), this one field 'faux' of "
         "screen 'lequel' (type choice)"

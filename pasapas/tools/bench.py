@@ -36,7 +36,7 @@ import yaml
 
 from pasapas.checks.page_speed import layout_shift, paint_times
 from pasapas.checks.page_weight import measure
-from pasapas.model.lesson import LESSONS_FOLDER
+from pasapas.model.lesson import LESSONS_FOLDER, language_folders
 from pasapas.project import ROOT  # noqa: E402
 from pasapas.testing.browser import chromium
 from pasapas.testing.local_server import GzipHandler, serve
@@ -202,7 +202,7 @@ def one_lesson_change(size: int, work: Path) -> dict:
     a11y_pages = changed_pages.changed(site, a11y.pages_of(site), cache, "a11y")
     found, _ = a11y.check_site(site, os.cpu_count() or 2, progress=lambda message: None, pages=a11y_pages)
     link_pages = links.pages_to_check(site, links.Site(site).html_pages(), cache)
-    broken, _ = links.check_site(site, ["fr", "ar", "en"], BENCH_SITE_URL, link_pages)
+    broken, _ = links.check_site(site, language_folders(site), BENCH_SITE_URL, link_pages)
     return {
         "lessons_per_language": size,
         "pages": len(every_page),
