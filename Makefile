@@ -121,10 +121,13 @@ links-external: $(PY_READY)
 # The checks build the site as it is published: with an address (for QR codes and the
 # sitemap). A real SITE_URL from the environment wins.
 test: export SITE_URL := $(or $(SITE_URL),https://pasapas.example/)
+# The tests run in TEST_WORKERS processes, a test file each at a time (pytest-xdist): much of
+# a browser test is waiting, and CI has 2 cores. TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= 2
 test: $(PY_READY) $(NPM_READY) system-check lint
 	$(PY) -m ruff check pasapas tests
 	$(PY) -m ruff format --check pasapas tests
-	$(PY) -m pytest
+	$(PY) -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
 	$(PASAPAS) a11y $(A11Y_OPTIONS)
 	$(PASAPAS) links --reuse $(LINKS_OPTIONS)
 	$(PASAPAS) html

@@ -61,9 +61,10 @@ def test_opening_search_downloads_only_this_language_index_and_finds_only_this_l
 
 @pytest.fixture(scope="module")
 def catalogues(tmp_path_factory):
-    """The real project with 10 and with 300 extra lessons in each language."""
+    """The real project with 10 and with 100 extra lessons in each language (the bench
+    goes to 1,000; 90 lessons more are enough to show growth per lesson)."""
     built = {}
-    for size in (10, 300):
+    for size in (10, 100):
         project = make_project(tmp_path_factory.mktemp(f"catalogue-{size}"), size)
         built[size] = build_or_fail(project, tmp_path_factory.mktemp(f"catalogue-{size}-site"))
     return built
@@ -72,8 +73,9 @@ def catalogues(tmp_path_factory):
 @pytest.mark.parametrize("path", ["lecons/exercice-005/", "ar/lecons/exercice-005/", "lecons/antivirus/"])
 def test_a_lesson_page_does_not_grow_with_the_catalogue(catalogues, path):
     small = (catalogues[10].dir / path / "index.html").stat().st_size
-    large = (catalogues[300].dir / path / "index.html").stat().st_size
-    assert large <= 1.2 * small, f"{path}: {small} bytes with 10 lessons, {large} with 300"
+    large = (catalogues[100].dir / path / "index.html").stat().st_size
+    # A menu entry per lesson would add ~130 bytes a lesson, 11 KB here.
+    assert large <= 1.1 * small, f"{path}: {small} bytes with 10 lessons, {large} with 100"
 
 
 def test_pruning_keeps_what_the_site_uses_and_drops_unused_features():
