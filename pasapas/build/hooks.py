@@ -263,6 +263,7 @@ def on_page_context(context, page, config, nav):
     ui = config.extra["ui_by_language"][build_language(page)]
     if 'id="parcours"' in page.content:  # the home pages
         page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
+    context["nav"] = lesson_pages.bounded_menu(nav, page, ui["all_paths"])
     if 'id="lieux-d-aide"' in page.content:
         language = build_language(page)
         try:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from babel.dates import format_date
 from babel.lists import format_list
 from markupsafe import Markup
-from mkdocs.structure.nav import Section
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -89,6 +89,33 @@ def add_summary_line(html: str, card: str) -> str:
     if match is None:
         raise LessonError("a lesson page has no level-1 title")
     return html[: match.end()] + "\n" + card + html[match.end() :]
+
+
+#: Beyond this many learning paths made only of lessons, a page's menu keeps its own path
+#: and one link to the list of all paths on the home page: the menu stops growing there.
+MENU_PATHS = 8
+
+
+def bounded_menu(nav: Navigation, page: Page, all_paths_title: str) -> Navigation:
+    """The menu of one page: every item while the paths are few, else the paths made only of
+    lessons are replaced by the page's own path (if any) and one link to all of them."""
+    paths = [item for item in nav.items if isinstance(item, Section) and is_lesson_path(item)]
+    if len(paths) <= MENU_PATHS:
+        return nav
+    items = []
+    for item in nav.items:
+        if item is paths[0]:
+            items += [path for path in paths if path.active]
+            items.append(Link(all_paths_title, (nav.homepage.url or "./") + "#parcours"))
+        elif item not in paths:
+            items.append(item)
+    menu = Navigation(items, nav.pages)
+    menu.homepage = nav.homepage
+    return menu
+
+
+def is_lesson_path(section: Section) -> bool:
+    return all(isinstance(child, Page) and "level" in child.meta for child in section.children)
 
 
 def catalogue(nav_items, current: Page, ui: dict) -> str:

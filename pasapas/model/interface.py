@@ -13,6 +13,7 @@ from pasapas.model.lesson import FrontMatterError, load_front_matter
 FILE_NAME = "_interface.yml"
 #: Every string the build writes into pages; each language's file must have them all.
 REQUIRED_UI_STRINGS = (
+    "all_paths",
     "help_checked",
     "prerequisites",
     "sources_title",
