@@ -41,6 +41,7 @@ def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict
     html = theme_contract.copy_direction_to_html(html)
     html = theme_contract.fix_theme_accessibility(html, languages.skip_to_content[language])
     html = theme_contract.load_theme_script_at_first_gesture(html)
+    html = theme_contract.trim_theme_config(html)
     html = theme_contract.collapse_whitespace(html)
     if policy is None:
         return html

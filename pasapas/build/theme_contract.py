@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -299,6 +300,38 @@ def fix_theme_accessibility(html: str, skip_text: str) -> str:
 
 
 # --- Size -------------------------------------------------------------------------------------
+
+THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL)
+#: Features that change only the built HTML: the theme's bundle never reads them.
+BUILD_TIME_FEATURES = {"navigation.footer", "navigation.indexes", "navigation.prune", "navigation.sections"}
+
+
+def trim_theme_config(html: str) -> str:
+    """The theme's settings for its bundle (`#__config`), as the bundle reads them
+    (`base`, `features`, `search`, `translations`, and `annotate`, `tags`, `version`
+    when set), without what it would never read on this site: empty settings, features
+    that act at build time, the words of the code-copy button and of the version menu
+    when neither exists. Written as UTF-8 rather than \\u escapes (an Arabic word took six
+    bytes a letter) and without spaces; <, > and & stay escaped, as the theme writes them."""
+    found = THEME_CONFIG.search(html)
+    if found is None:
+        raise HtmlPolicyError("the theme's settings (#__config) were not found: did the theme change?")
+    config = {key: value for key, value in json.loads(found.group("json")).items() if value is not None}
+    features = [name for name in config.get("features", []) if name not in BUILD_TIME_FEATURES]
+    if "features" in config:
+        config["features"] = features
+    if "translations" in config:
+        copy_button = any(name.startswith("content.code.") for name in features)
+        config["translations"] = {
+            key: words
+            for key, words in config["translations"].items()
+            if not (key.startswith("clipboard.") and not copy_button)
+            and not (key == "select.version" and "version" not in config)
+        }
+    text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return html[: found.start("json")] + text + html[found.end("json") :]
+
 
 PRESERVED = re.compile(r"(<(pre|script|textarea|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
 WHITESPACE_RUN = re.compile(r"[ \t]*\n\s*")
