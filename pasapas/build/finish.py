@@ -27,9 +27,17 @@ class SiteLanguages:
         return first if first in self.others else self.source
 
 
-def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict | None, site_dir: Path | None = None) -> str:
+def finish_page(
+    html: str,
+    relative: str,
+    languages: SiteLanguages,
+    policy: dict | None,
+    site_dir: Path | None = None,
+    icons: dict[str, str] | None = None,
+) -> str:
     """One page, `relative` to the site root (e.g. 'ar/lecons/sms/index.html'). Without
-    `policy` (the live preview) no CSP is added: the preview's reload script needs none."""
+    `policy` (the live preview) no CSP is added: the preview's reload script needs none.
+    The theme's icons it draws from the stylesheet are recorded in `icons`."""
     language = languages.of_page(relative)
     if language != languages.source and not relative.endswith("404.html"):
         # The 404 page is served at any address: its links are absolute already.
@@ -42,6 +50,7 @@ def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict
     html = theme_contract.fix_theme_accessibility(html, languages.skip_to_content[language])
     html = theme_contract.load_theme_script_at_first_gesture(html)
     html = theme_contract.trim_theme_config(html)
+    html = theme_contract.draw_theme_icons_from_stylesheet(html, {} if icons is None else icons)
     html = theme_contract.collapse_whitespace(html)
     if policy is None:
         return html
@@ -54,10 +63,11 @@ def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict
 
 def finish_site(site_dir: Path, languages: SiteLanguages, policy: dict | None) -> None:
     """Raises theme_contract.HtmlPolicyError naming the page when one cannot be finished."""
+    icons: dict[str, str] = {}
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
         try:
-            finished = finish_page(path.read_text(encoding="utf-8"), relative, languages, policy, site_dir)
+            finished = finish_page(path.read_text(encoding="utf-8"), relative, languages, policy, site_dir, icons)
         except theme_contract.HtmlPolicyError as error:
             raise theme_contract.HtmlPolicyError(f"{relative}: {error}") from None
         path.write_text(finished, encoding="utf-8")
@@ -66,4 +76,6 @@ def finish_site(site_dir: Path, languages: SiteLanguages, policy: dict | None) -
         stylesheet.write_text(css_prune.prune(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
     ours = site_dir / "assets/stylesheets/pasapas.css"
     if ours.exists():
-        ours.write_text(css_prune.minify(ours.read_text(encoding="utf-8")), encoding="utf-8")
+        # The theme's icons, drawn from here rather than in every page (issue #17).
+        css = css_prune.minify(ours.read_text(encoding="utf-8")) + theme_contract.icon_stylesheet(icons)
+        ours.write_text(css, encoding="utf-8")

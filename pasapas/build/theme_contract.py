@@ -333,6 +333,51 @@ def trim_theme_config(html: str) -> str:
     return html[: found.start("json")] + text + html[found.end("json") :]
 
 
+#: An icon of the theme as its templates write it inline (Material's .icons/*.svg).
+THEME_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="(?P<d>[^"<>]+)"/></svg>')
+ICON_PREFIX = "pap-i-"
+#: The icons' shared rule: drawn in the text's colour; in forced colours (Windows high
+#: contrast) in the system's text or link colour, as the inline drawings were, since a
+#: forced background would otherwise paint over them.
+ICON_RULE = (
+    f'svg[class^="{ICON_PREFIX}"]{{background-color:currentcolor;'
+    "-webkit-mask:var(--pap-icon) center/contain no-repeat;mask:var(--pap-icon) center/contain no-repeat}"
+    f'@media (forced-colors:active){{svg[class^="{ICON_PREFIX}"]{{forced-color-adjust:none;background-color:CanvasText}}'
+    f'a svg[class^="{ICON_PREFIX}"]{{background-color:LinkText}}button svg[class^="{ICON_PREFIX}"]{{background-color:ButtonText}}}}'
+)
+
+
+def icon_class(path_data: str) -> str:
+    """The same drawing has the same class on every page and in every build."""
+    return ICON_PREFIX + hashlib.sha256(path_data.encode("utf-8")).hexdigest()[:6]
+
+
+def draw_theme_icons_from_stylesheet(html: str, icons: dict[str, str]) -> str:
+    """Each of the theme's inline icons (menu, search, language, logo, arrows…) becomes an
+    empty <svg> with the same box (its viewBox, so the theme's sizes, flips for right to
+    left and show/hide rules still apply) and a class; its drawing moves to the cached
+    stylesheet (icon_stylesheet), as a mask. A repeat visit no longer downloads the
+    drawings with every page (issue #17). Names are unchanged: they were never in the
+    drawings but on the buttons and links (aria-label) around them. Records the drawings
+    in `icons` (class -> path)."""
+
+    def replace(found: re.Match) -> str:
+        name = icon_class(found.group("d"))
+        icons[name] = found.group("d")
+        return f'<svg viewBox="0 0 24 24" class="{name}"></svg>'
+
+    return THEME_ICON.sub(replace, html)
+
+
+def icon_stylesheet(icons: dict[str, str]) -> str:
+    """The rules that draw the icons draw_theme_icons_from_stylesheet() emptied."""
+    rules = [ICON_RULE] if icons else []
+    for name, path_data in sorted(icons.items()):
+        drawing = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><path d='{path_data}'/></svg>"
+        rules.append(f'.{name}{{--pap-icon:url("data:image/svg+xml;charset=utf-8,{drawing}")}}')
+    return "".join(rules)
+
+
 PRESERVED = re.compile(r"(<(pre|script|textarea|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
 WHITESPACE_RUN = re.compile(r"[ \t]*\n\s*")
 
