@@ -143,7 +143,7 @@ def test_listen_reads_the_lesson_or_one_step_in_the_page_language(context, base_
     page.locator('button[data-listen="lesson"]').click()
     page.locator('button[data-listen="pause"]').click()
     page.locator('button[data-listen="stop"]').click()
-    page.locator('.pap-listen-step[data-step="etape-4"]').click()
+    page.locator('.pap-step-tools[data-step="etape-4"] .pap-listen-step').click()
     spoken = page.evaluate("window.__spoken")
     lesson_text, step_text = spoken[1], spoken[-1]
     assert lesson_text["lang"] == voice and step_text["lang"] == voice
@@ -168,11 +168,11 @@ def test_listen_is_hidden_where_the_browser_has_no_voice_for_the_language(contex
 def test_progress_survives_a_reload_shows_on_the_home_page_and_is_gone_after_clear(context, base_url, language):
     page = context.new_page()
     page.goto(base_url + LESSON[language])
-    box = page.locator('input.pap-done__box[data-step="etape-2"]')
+    box = page.locator('.pap-step-tools[data-step="etape-2"] input.pap-done__box')
     box.focus()
     page.keyboard.press("Space")
     page.reload()
-    assert page.locator('input.pap-done__box[data-step="etape-2"]').is_checked()
+    assert page.locator('.pap-step-tools[data-step="etape-2"] input.pap-done__box').is_checked()
     assert context.cookies() == []
     home = base_url + ("" if language == "fr" else f"{language}/")
     page.goto(home)
@@ -181,16 +181,16 @@ def test_progress_survives_a_reload_shows_on_the_home_page_and_is_gone_after_cle
     page.goto(base_url + LESSON[language])
     page.locator("button.pap-progress__clear").click()
     page.reload()
-    assert not page.locator('input.pap-done__box[data-step="etape-2"]').is_checked()
+    assert not page.locator('.pap-step-tools[data-step="etape-2"] input.pap-done__box').is_checked()
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('pasapas:'))") == []
 
 
 def test_the_progress_works_across_languages_of_the_same_lesson(context, base_url):
     page = context.new_page()
     page.goto(base_url + LESSON["fr"])
-    page.locator('input.pap-done__box[data-step="etape-1"]').check()
+    page.locator('.pap-step-tools[data-step="etape-1"] input.pap-done__box').check()
     page.goto(base_url + LESSON["ar"])
-    assert page.locator('input.pap-done__box[data-step="etape-1"]').is_checked()
+    assert page.locator('.pap-step-tools[data-step="etape-1"] input.pap-done__box').is_checked()
 
 
 def test_without_javascript_lessons_read_and_offer_plain_step_links(browser, base_url):
