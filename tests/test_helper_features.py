@@ -60,12 +60,15 @@ def test_share_uses_the_system_share_sheet_where_there_is_one(context, base_url)
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_each_lesson_shows_a_qr_code_of_its_address_with_a_text_alternative(site, language):
     aside = site.page(LESSON[language]).soup.select_one("article aside.pap-qr")
-    svg = aside.select_one("svg")
-    assert svg["role"] == "img" and svg["aria-label"] and svg.title.get_text() == svg["aria-label"]
+    image = aside.select_one("img.pap-qr__code")
+    assert image["alt"] == ui(language)["qr_alt"]
+    assert (image["width"], image["height"]) == ("111", "111"), "its size is known before it arrives"
+    # A file beside the page, kept by the browser: a repeat visit does not download it (#17).
+    assert image["src"] == "index.qr.svg" and (site.dir / LESSON[language] / "index.qr.svg").is_file()
     address = aside.select_one(".pap-qr__address")
     assert address.get_text() == (SITE_URL + LESSON[language]).removeprefix("https://").rstrip("/")
     assert address["dir"] == "ltr"
-    assert not aside.select("script, img")
+    assert not aside.select("script, svg")
 
 
 def test_the_qr_code_encodes_the_lesson_address(site, tmp_path):
@@ -73,11 +76,20 @@ def test_the_qr_code_encodes_the_lesson_address(site, tmp_path):
 
     from pasapas.transform.step_tools import QR_OPTIONS
 
-    svg = site.page(LESSON["fr"]).soup.select_one("aside.pap-qr svg")
+    drawing = (site.dir / LESSON["fr"] / "index.qr.svg").read_text(encoding="utf-8")
+    assert drawing.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="111" height="111">')
     expected = segno.make(SITE_URL + LESSON["fr"], **QR_OPTIONS).svg_inline(
         scale=3, border=2, title="x", svgclass="pap-qr__code", lineclass=None
     )
-    assert re.search(r' d="([^"]+)"', str(svg)).group(1) == re.search(r' d="([^"]+)"', expected).group(1)
+    assert re.search(r' d="([^"]+)"', drawing).group(1) == re.search(r' d="([^"]+)"', expected).group(1)
+
+
+def test_the_qr_code_is_drawn_on_screen(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + LESSON["ar"], wait_until="networkidle")
+    image = page.locator("aside.pap-qr img")
+    image.scroll_into_view_if_needed()
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 111
 
 
 # --- 3. Print -----------------------------------------------------------------------------------

@@ -110,6 +110,23 @@ def test_the_same_drawing_has_the_same_class_on_every_page_and_other_drawings_st
     assert icon_stylesheet({}) == ""
 
 
+# --- The lesson's QR code -----------------------------------------------------------------------------
+
+
+def test_the_qr_code_moves_to_a_file_with_its_text_alternative_and_size():
+    from pasapas.transform.step_tools import move_qr_code_to_file, qr_block
+
+    words = {"qr_title": "Sur mon téléphone", "qr_alt": "Code QR d'une leçon"}
+    block = qr_block("https://pasapas.example/lecons/sms/", words)
+    html, drawing = move_qr_code_to_file(f"<article>{block}</article>", "index.qr.svg")
+    inline_path = re.search(r"<path [^>]*/>", block).group(0)
+    size = re.search(r'width="(\d+)"', block).group(1)
+    assert drawing == f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}">{inline_path}</svg>\n'
+    assert f'<img class="pap-qr__code" src="index.qr.svg" alt="Code QR d&#x27;une leçon" width="{size}" height="{size}">' in html
+    assert "<svg" not in html and "pasapas.example/lecons/sms</p>" in html
+    assert move_qr_code_to_file("<article>sans code</article>", "x.qr.svg") == ("<article>sans code</article>", None)
+
+
 # --- On the built site ----------------------------------------------------------------------------
 
 

@@ -10,10 +10,10 @@ the stylesheets are pruned and minified.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pasapas.build import theme_contract
-from pasapas.transform import css_prune, image_sizes, search_index
+from pasapas.transform import css_prune, image_sizes, search_index, step_tools
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,10 @@ def finish_page(
         html = search_index.point_search_at_language(html, page_url, f"{language}/")
     if site_dir is not None:
         folder = (site_dir / relative).parent
+        qr_file = PurePosixPath(relative).stem + ".qr.svg"
+        html, qr_drawing = step_tools.move_qr_code_to_file(html, qr_file)
+        if qr_drawing is not None:
+            (folder / qr_file).write_text(qr_drawing, encoding="utf-8")
         html = image_sizes.size_images(html, lambda src: None if "://" in src else (folder / src.split("#")[0]).resolve())
     html = theme_contract.copy_direction_to_html(html)
     html = theme_contract.fix_theme_accessibility(html, languages.skip_to_content[language])
