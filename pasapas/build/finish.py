@@ -1,10 +1,12 @@
 """The last pass of a build: what is done on the finished site, file by file, with no
 engine object — so that a change of engine (ProperDocs, Zensical…) keeps it unchanged.
 
-For every HTML page: its search points at its own language's index, the theme's markup
-gets its accessibility fixes and the document its direction, whitespace is collapsed and
-the Content-Security-Policy is added. Then the search index is split per language and
-the stylesheets are pruned and minified.
+For every HTML page: its search points at its own language's index, its QR code moves to
+a file beside it, the theme's markup gets its accessibility fixes and the document its
+direction, the theme's settings are trimmed and its icons drawn from the stylesheet,
+whitespace is collapsed and the Content-Security-Policy is added. Then the search index
+is split per language, the stylesheets are pruned and minified, and ours gets the icons'
+drawings.
 """
 
 from __future__ import annotations
