@@ -16,7 +16,11 @@ pytestmark = pytest.mark.browser
 KB = 1000
 LESSONS = ["lecons/e-mail-piece-jointe/", "ar/lecons/e-mail-piece-jointe/", "en/lecons/caf-demarches/"]
 FIRST_VISIT_BUDGET = 50 * KB
-REPEAT_VISIT_BUDGET = 15 * KB
+#: A repeat visit downloads the page's HTML alone (issue #17: no inline script, icon or QR
+#: code drawing left in it). Arabic takes two bytes a letter: its e-mail lesson, the
+#: heaviest of these, is at 10.4 KB, so it has its own, next-lowest budget.
+REPEAT_VISIT_BUDGET = 10 * KB
+REPEAT_VISIT_BUDGET_OF = {"ar/lecons/e-mail-piece-jointe/": 11 * KB}
 SEARCH = ("search_index", "workers/search", "lunr")
 
 
@@ -30,9 +34,10 @@ def test_a_lesson_costs_at_most_50_kb_on_a_first_visit_everything_included(brows
 
 
 @pytest.mark.parametrize("path", LESSONS)
-def test_a_lesson_costs_at_most_15_kb_on_a_repeat_visit(site, path):
+def test_a_lesson_costs_at_most_10_kb_on_a_repeat_visit(site, path):
     html = (site.dir / path / "index.html").read_bytes()
-    assert len(gzip.compress(html, compresslevel=9)) <= REPEAT_VISIT_BUDGET
+    weight, budget = len(gzip.compress(html, compresslevel=9)), REPEAT_VISIT_BUDGET_OF.get(path, REPEAT_VISIT_BUDGET)
+    assert weight <= budget, f"{path}: {weight} bytes compressed, the budget is {budget}"
 
 
 @pytest.mark.parametrize("path", ["", "ar/lecons/antivirus/"])

@@ -51,7 +51,7 @@ def test_every_page_gets_its_direction_fixes_and_policy_and_search_its_language(
     finish_site(tiny_site, LANGUAGES, {"theme_scripts": [], "shim_source": None})
     arabic = (tiny_site / "ar/lecons/sms/index.html").read_text(encoding="utf-8")
     assert '<html dir="rtl" lang="ar"' in arabic
-    assert '"base": "../.."' in arabic  # its search reads ar/search/
+    assert '"base":"../.."' in arabic  # its search reads ar/search/
     assert '<a href="#contenu" class="md-skip">انتقل إلى المحتوى</a>' in arabic
     assert 'role="dialog" aria-label="ابحث"' in arabic
     assert '<button type="submit" class="md-search__submit" hidden>ابحث</button>' in arabic

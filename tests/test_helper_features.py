@@ -60,12 +60,15 @@ def test_share_uses_the_system_share_sheet_where_there_is_one(context, base_url)
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_each_lesson_shows_a_qr_code_of_its_address_with_a_text_alternative(site, language):
     aside = site.page(LESSON[language]).soup.select_one("article aside.pap-qr")
-    svg = aside.select_one("svg")
-    assert svg["role"] == "img" and svg["aria-label"] and svg.title.get_text() == svg["aria-label"]
+    image = aside.select_one("img.pap-qr__code")
+    assert image["alt"] == ui(language)["qr_alt"]
+    assert (image["width"], image["height"]) == ("111", "111"), "its size is known before it arrives"
+    # A file beside the page, kept by the browser: a repeat visit does not download it (#17).
+    assert image["src"] == "index.qr.svg" and (site.dir / LESSON[language] / "index.qr.svg").is_file()
     address = aside.select_one(".pap-qr__address")
     assert address.get_text() == (SITE_URL + LESSON[language]).removeprefix("https://").rstrip("/")
     assert address["dir"] == "ltr"
-    assert not aside.select("script, img")
+    assert not aside.select("script, svg")
 
 
 def test_the_qr_code_encodes_the_lesson_address(site, tmp_path):
@@ -73,11 +76,20 @@ def test_the_qr_code_encodes_the_lesson_address(site, tmp_path):
 
     from pasapas.transform.step_tools import QR_OPTIONS
 
-    svg = site.page(LESSON["fr"]).soup.select_one("aside.pap-qr svg")
+    drawing = (site.dir / LESSON["fr"] / "index.qr.svg").read_text(encoding="utf-8")
+    assert drawing.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="111" height="111">')
     expected = segno.make(SITE_URL + LESSON["fr"], **QR_OPTIONS).svg_inline(
         scale=3, border=2, title="x", svgclass="pap-qr__code", lineclass=None
     )
-    assert re.search(r' d="([^"]+)"', str(svg)).group(1) == re.search(r' d="([^"]+)"', expected).group(1)
+    assert re.search(r' d="([^"]+)"', drawing).group(1) == re.search(r' d="([^"]+)"', expected).group(1)
+
+
+def test_the_qr_code_is_drawn_on_screen(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + LESSON["ar"], wait_until="networkidle")
+    image = page.locator("aside.pap-qr img")
+    image.scroll_into_view_if_needed()
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 111
 
 
 # --- 3. Print -----------------------------------------------------------------------------------
@@ -143,7 +155,7 @@ def test_listen_reads_the_lesson_or_one_step_in_the_page_language(context, base_
     page.locator('button[data-listen="lesson"]').click()
     page.locator('button[data-listen="pause"]').click()
     page.locator('button[data-listen="stop"]').click()
-    page.locator('.pap-listen-step[data-step="etape-4"]').click()
+    page.locator('.pap-step-tools[data-step="etape-4"] .pap-listen-step').click()
     spoken = page.evaluate("window.__spoken")
     lesson_text, step_text = spoken[1], spoken[-1]
     assert lesson_text["lang"] == voice and step_text["lang"] == voice
@@ -168,11 +180,11 @@ def test_listen_is_hidden_where_the_browser_has_no_voice_for_the_language(contex
 def test_progress_survives_a_reload_shows_on_the_home_page_and_is_gone_after_clear(context, base_url, language):
     page = context.new_page()
     page.goto(base_url + LESSON[language])
-    box = page.locator('input.pap-done__box[data-step="etape-2"]')
+    box = page.locator('.pap-step-tools[data-step="etape-2"] input.pap-done__box')
     box.focus()
     page.keyboard.press("Space")
     page.reload()
-    assert page.locator('input.pap-done__box[data-step="etape-2"]').is_checked()
+    assert page.locator('.pap-step-tools[data-step="etape-2"] input.pap-done__box').is_checked()
     assert context.cookies() == []
     home = base_url + ("" if language == "fr" else f"{language}/")
     page.goto(home)
@@ -181,16 +193,16 @@ def test_progress_survives_a_reload_shows_on_the_home_page_and_is_gone_after_cle
     page.goto(base_url + LESSON[language])
     page.locator("button.pap-progress__clear").click()
     page.reload()
-    assert not page.locator('input.pap-done__box[data-step="etape-2"]').is_checked()
+    assert not page.locator('.pap-step-tools[data-step="etape-2"] input.pap-done__box').is_checked()
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('pasapas:'))") == []
 
 
 def test_the_progress_works_across_languages_of_the_same_lesson(context, base_url):
     page = context.new_page()
     page.goto(base_url + LESSON["fr"])
-    page.locator('input.pap-done__box[data-step="etape-1"]').check()
+    page.locator('.pap-step-tools[data-step="etape-1"] input.pap-done__box').check()
     page.goto(base_url + LESSON["ar"])
-    assert page.locator('input.pap-done__box[data-step="etape-1"]').is_checked()
+    assert page.locator('.pap-step-tools[data-step="etape-1"] input.pap-done__box').is_checked()
 
 
 def test_without_javascript_lessons_read_and_offer_plain_step_links(browser, base_url):

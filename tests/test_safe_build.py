@@ -104,20 +104,42 @@ def test_a_link_whose_text_is_its_own_address_is_fine(render):
 # --- The Content-Security-Policy: the theme's scripts only ----------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def theme_scripts():
+SCOPE_SCRIPT = (
+    '<script>__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,'
+    'a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>'
+)
+
+
+def material_templates() -> str:
     from material import templates
 
-    return theme_script_patterns([str(ROOT / "overrides"), os.path.dirname(templates.__file__)])
+    return os.path.dirname(templates.__file__)
 
 
-def test_the_policy_allows_the_theme_scripts_at_any_depth(theme_scripts):
-    scope = (
-        '<script>__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
-        '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,'
-        'a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}</script>'
-    )
-    page = f"<html><head>{scope}</head><body></body></html>"
+@pytest.fixture(scope="module")
+def theme_scripts():
+    """What the theme alone would write (without our empty overrides)."""
+    return theme_script_patterns([material_templates()])
+
+
+def test_the_site_allows_no_inline_script_not_even_the_themes():
+    """overrides/partials/javascripts/ empties the theme's inline scripts (issue #17), so
+    the site's policy allows none: the theme's own scope script is refused like any other."""
+    assert theme_script_patterns([str(ROOT / "overrides"), material_templates()]) == []
+    page = f"<html><head>{SCOPE_SCRIPT}</head><body></body></html>"
+    with pytest.raises(HtmlPolicyError, match="inline script that is not the theme's"):
+        add_content_security_policy(page, [])
+    assert "script-src 'self'; style-src" in add_content_security_policy("<html><head></head><body></body></html>", [])
+
+
+def test_a_theme_template_that_is_gone_stops_the_build(tmp_path):
+    with pytest.raises(HtmlPolicyError, match=r"template partials/javascripts/base.html was not found"):
+        theme_script_patterns([str(tmp_path)])
+
+
+def test_the_policy_would_allow_the_themes_own_scripts_at_any_depth(theme_scripts):
+    page = f"<html><head>{SCOPE_SCRIPT}</head><body></body></html>"
     assert "'sha256-" in add_content_security_policy(page, theme_scripts)
 
 

@@ -1,19 +1,21 @@
 """The last pass of a build: what is done on the finished site, file by file, with no
 engine object — so that a change of engine (ProperDocs, Zensical…) keeps it unchanged.
 
-For every HTML page: its search points at its own language's index, the theme's markup
-gets its accessibility fixes and the document its direction, whitespace is collapsed and
-the Content-Security-Policy is added. Then the search index is split per language and
-the stylesheets are pruned and minified.
+For every HTML page: its search points at its own language's index, its QR code moves to
+a file beside it, the theme's markup gets its accessibility fixes and the document its
+direction, the theme's settings are trimmed and its icons drawn from the stylesheet,
+whitespace is collapsed and the Content-Security-Policy is added. Then the search index
+is split per language, the stylesheets are pruned and minified, and ours gets the icons'
+drawings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pasapas.build import theme_contract
-from pasapas.transform import css_prune, image_sizes, search_index
+from pasapas.transform import css_prune, image_sizes, search_index, step_tools
 
 
 @dataclass(frozen=True)
@@ -27,9 +29,17 @@ class SiteLanguages:
         return first if first in self.others else self.source
 
 
-def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict | None, site_dir: Path | None = None) -> str:
+def finish_page(
+    html: str,
+    relative: str,
+    languages: SiteLanguages,
+    policy: dict | None,
+    site_dir: Path | None = None,
+    icons: dict[str, str] | None = None,
+) -> str:
     """One page, `relative` to the site root (e.g. 'ar/lecons/sms/index.html'). Without
-    `policy` (the live preview) no CSP is added: the preview's reload script needs none."""
+    `policy` (the live preview) no CSP is added: the preview's reload script needs none.
+    The theme's icons it draws from the stylesheet are recorded in `icons`."""
     language = languages.of_page(relative)
     if language != languages.source and not relative.endswith("404.html"):
         # The 404 page is served at any address: its links are absolute already.
@@ -37,10 +47,16 @@ def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict
         html = search_index.point_search_at_language(html, page_url, f"{language}/")
     if site_dir is not None:
         folder = (site_dir / relative).parent
+        qr_file = PurePosixPath(relative).stem + ".qr.svg"
+        html, qr_drawing = step_tools.move_qr_code_to_file(html, qr_file)
+        if qr_drawing is not None:
+            (folder / qr_file).write_text(qr_drawing, encoding="utf-8")
         html = image_sizes.size_images(html, lambda src: None if "://" in src else (folder / src.split("#")[0]).resolve())
     html = theme_contract.copy_direction_to_html(html)
     html = theme_contract.fix_theme_accessibility(html, languages.skip_to_content[language])
     html = theme_contract.load_theme_script_at_first_gesture(html)
+    html = theme_contract.trim_theme_config(html)
+    html = theme_contract.draw_theme_icons_from_stylesheet(html, {} if icons is None else icons)
     html = theme_contract.collapse_whitespace(html)
     if policy is None:
         return html
@@ -53,10 +69,11 @@ def finish_page(html: str, relative: str, languages: SiteLanguages, policy: dict
 
 def finish_site(site_dir: Path, languages: SiteLanguages, policy: dict | None) -> None:
     """Raises theme_contract.HtmlPolicyError naming the page when one cannot be finished."""
+    icons: dict[str, str] = {}
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
         try:
-            finished = finish_page(path.read_text(encoding="utf-8"), relative, languages, policy, site_dir)
+            finished = finish_page(path.read_text(encoding="utf-8"), relative, languages, policy, site_dir, icons)
         except theme_contract.HtmlPolicyError as error:
             raise theme_contract.HtmlPolicyError(f"{relative}: {error}") from None
         path.write_text(finished, encoding="utf-8")
@@ -65,4 +82,6 @@ def finish_site(site_dir: Path, languages: SiteLanguages, policy: dict | None) -
         stylesheet.write_text(css_prune.prune(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
     ours = site_dir / "assets/stylesheets/pasapas.css"
     if ours.exists():
-        ours.write_text(css_prune.minify(ours.read_text(encoding="utf-8")), encoding="utf-8")
+        # The theme's icons, drawn from here rather than in every page (issue #17).
+        css = css_prune.minify(ours.read_text(encoding="utf-8")) + theme_contract.icon_stylesheet(icons)
+        ours.write_text(css, encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -65,21 +66,20 @@ PATH_VALUE = r"[\w./:%-]*"
 
 
 def theme_script_patterns(template_dirs: list[str]) -> list[re.Pattern]:
-    """The inline scripts the theme's templates can write, as patterns: fixed text, and
-    a path where the template prints one (the site's base URL)."""
+    """The inline scripts the templates in use can write, as patterns: fixed text, and a
+    path where the template prints one (the site's base URL). Each template is read from
+    the first folder that has it, ours (overrides/) first: ours are empty on purpose
+    (issue #17), so the site's pages have no inline script and its policy allows none."""
     patterns = []
     for name in THEME_SCRIPT_TEMPLATES:
-        for folder in template_dirs:
-            path = Path(folder) / name
-            if path.is_file():
-                for body in TEMPLATE_SCRIPT.findall(path.read_text(encoding="utf-8")):
-                    if "{%" in body:
-                        raise HtmlPolicyError(f"{path}: an inline script with template logic cannot be allowed by hash")
-                    pieces = JINJA_EXPRESSION.split(body)
-                    patterns.append(re.compile(PATH_VALUE.join(re.escape(piece) for piece in pieces), re.DOTALL))
-                break
-    if len(patterns) < 3:
-        raise HtmlPolicyError("the theme's inline scripts were not found: did the theme change?")
+        found = [Path(folder) / name for folder in template_dirs if (Path(folder) / name).is_file()]
+        if not found:
+            raise HtmlPolicyError(f"the theme's template {name} was not found: did the theme change?")
+        for body in TEMPLATE_SCRIPT.findall(found[0].read_text(encoding="utf-8")):
+            if "{%" in body:
+                raise HtmlPolicyError(f"{found[0]}: an inline script with template logic cannot be allowed by hash")
+            pieces = JINJA_EXPRESSION.split(body)
+            patterns.append(re.compile(PATH_VALUE.join(re.escape(piece) for piece in pieces), re.DOTALL))
     return patterns
 
 
@@ -110,7 +110,7 @@ def content_security_policy(html: str, allowed_scripts: list[re.Pattern], extra_
         if not any(pattern.fullmatch(body) for pattern in allowed_scripts):
             raise HtmlPolicyError(f"the page holds an inline script that is not the theme's: {body.strip()[:60]!r}")
         hashes.add(script_hash(body))
-    return CSP_TEMPLATE.format(script_hashes=" ".join(sorted(hashes))).replace("  ", " ")
+    return CSP_TEMPLATE.format(script_hashes=" ".join(sorted(hashes))).replace(" ;", ";")
 
 
 def add_content_security_policy(html: str, allowed_scripts: list[re.Pattern], extra_hashes: tuple[str, ...] = ()) -> str:
@@ -300,6 +300,83 @@ def fix_theme_accessibility(html: str, skip_text: str) -> str:
 
 
 # --- Size -------------------------------------------------------------------------------------
+
+THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL)
+#: Features that change only the built HTML: the theme's bundle never reads them.
+BUILD_TIME_FEATURES = {"navigation.footer", "navigation.indexes", "navigation.prune", "navigation.sections"}
+
+
+def trim_theme_config(html: str) -> str:
+    """The theme's settings for its bundle (`#__config`), as the bundle reads them
+    (`base`, `features`, `search`, `translations`, and `annotate`, `tags`, `version`
+    when set), without what it would never read on this site: empty settings, features
+    that act at build time, the words of the code-copy button and of the version menu
+    when neither exists. Written as UTF-8 rather than \\u escapes (an Arabic word took six
+    bytes a letter) and without spaces; <, > and & stay escaped, as the theme writes them."""
+    found = THEME_CONFIG.search(html)
+    if found is None:
+        raise HtmlPolicyError("the theme's settings (#__config) were not found: did the theme change?")
+    config = {key: value for key, value in json.loads(found.group("json")).items() if value is not None}
+    features = [name for name in config.get("features", []) if name not in BUILD_TIME_FEATURES]
+    if "features" in config:
+        config["features"] = features
+    if "translations" in config:
+        copy_button = any(name.startswith("content.code.") for name in features)
+        config["translations"] = {
+            key: words
+            for key, words in config["translations"].items()
+            if not (key.startswith("clipboard.") and not copy_button)
+            and not (key == "select.version" and "version" not in config)
+        }
+    text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return html[: found.start("json")] + text + html[found.end("json") :]
+
+
+#: An icon of the theme as its templates write it inline (Material's .icons/*.svg).
+THEME_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="(?P<d>[^"<>]+)"/></svg>')
+ICON_PREFIX = "pap-i-"
+#: The icons' shared rule: drawn in the text's colour; in forced colours (Windows high
+#: contrast) in the system's text or link colour, as the inline drawings were, since a
+#: forced background would otherwise paint over them.
+ICON_RULE = (
+    f'svg[class^="{ICON_PREFIX}"]{{background-color:currentcolor;'
+    "-webkit-mask:var(--pap-icon) center/contain no-repeat;mask:var(--pap-icon) center/contain no-repeat}"
+    f'@media (forced-colors:active){{svg[class^="{ICON_PREFIX}"]{{forced-color-adjust:none;background-color:CanvasText}}'
+    f'a svg[class^="{ICON_PREFIX}"]{{background-color:LinkText}}button svg[class^="{ICON_PREFIX}"]{{background-color:ButtonText}}}}'
+)
+
+
+def icon_class(path_data: str) -> str:
+    """The same drawing has the same class on every page and in every build."""
+    return ICON_PREFIX + hashlib.sha256(path_data.encode("utf-8")).hexdigest()[:6]
+
+
+def draw_theme_icons_from_stylesheet(html: str, icons: dict[str, str]) -> str:
+    """Each of the theme's inline icons (menu, search, language, logo, arrows…) becomes an
+    empty <svg> with the same box (its viewBox, so the theme's sizes, flips for right to
+    left and show/hide rules still apply) and a class; its drawing moves to the cached
+    stylesheet (icon_stylesheet), as a mask. A repeat visit no longer downloads the
+    drawings with every page (issue #17). Names are unchanged: they were never in the
+    drawings but on the buttons and links (aria-label) around them. Records the drawings
+    in `icons` (class -> path)."""
+
+    def replace(found: re.Match) -> str:
+        name = icon_class(found.group("d"))
+        icons[name] = found.group("d")
+        return f'<svg viewBox="0 0 24 24" class="{name}"></svg>'
+
+    return THEME_ICON.sub(replace, html)
+
+
+def icon_stylesheet(icons: dict[str, str]) -> str:
+    """The rules that draw the icons draw_theme_icons_from_stylesheet() emptied."""
+    rules = [ICON_RULE] if icons else []
+    for name, path_data in sorted(icons.items()):
+        drawing = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><path d='{path_data}'/></svg>"
+        rules.append(f'.{name}{{--pap-icon:url("data:image/svg+xml;charset=utf-8,{drawing}")}}')
+    return "".join(rules)
+
 
 PRESERVED = re.compile(r"(<(pre|script|textarea|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
 WHITESPACE_RUN = re.compile(r"[ \t]*\n\s*")

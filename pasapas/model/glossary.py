@@ -7,9 +7,12 @@ changes form in sentences, the other forms to recognise:
     Pièce jointe { #piece-jointe data-forms="pièces jointes" }
     :   Un fichier (une photo, un document) envoyé avec un e-mail.
 
-In lessons, the first time a term appears it becomes a link to its entry, with the
-definition as a tooltip: it opens with the mouse, the keyboard (it is a link) and is
-read by screen readers, and it still works without JavaScript.
+In lessons, the first time a term appears it becomes a link to its entry: it opens with
+the mouse, the keyboard and a finger, is read by screen readers, and works without
+JavaScript. The link no longer repeats the definition as a tooltip (title=), since issue
+#17: a tooltip never opens by touch, the way most learners read, and with a keyboard
+only once the theme's script has started; it cost every lesson about 750 bytes
+compressed on each visit. The definition is one activation away, on the glossary page.
 """
 
 from __future__ import annotations
@@ -105,10 +108,7 @@ def link_terms(html: str, entries: list[Entry], glossary_url: str) -> str:
             if entry.id in linked:
                 return match.group(0)
             linked.add(entry.id)
-            return (
-                f'<a class="pap-glossaire" href="{escape(glossary_url)}#{entry.id}" '
-                f'title="{escape(entry.definition)}">{match.group(1)}</a>'
-            )
+            return f'<a class="pap-glossaire" href="{escape(glossary_url)}#{entry.id}">{match.group(1)}</a>'
 
         pieces[index] = pattern.sub(replace, piece)
     return "".join(pieces)

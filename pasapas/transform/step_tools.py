@@ -44,10 +44,32 @@ def toolbar(lesson_key: str, ui: dict) -> str:
 
 
 def qr_block(url: str, ui: dict) -> str:
-    """A QR code of `url` as inline SVG (no image request, no service), with the address."""
+    """A QR code of `url` as SVG made here (no service), with the address; the finishing
+    pass moves the drawing to a file beside the page (move_qr_code_to_file)."""
     code = segno.make(url, **QR_OPTIONS)
     svg = code.svg_inline(scale=3, border=2, title=ui["qr_alt"], svgclass="pap-qr__code", lineclass=None)
     # segno writes the SVG and escapes its title; the label added here is escaped too.
     svg = Markup(svg.replace("<svg ", '<svg role="img" aria-label="' + escape(ui["qr_alt"]) + '" ', 1))
     short = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
     return render("qr_block.html", svg=svg, address=short, ui=ui)
+
+
+QR_INLINE = re.compile(
+    r'<svg role="img" aria-label="(?P<alt>[^"]*)" width="(?P<width>\d+)" height="(?P<height>\d+)" class="pap-qr__code">'
+    r"<title>[^<]*</title>(?P<drawing><path [^<>]*/>)</svg>"
+)
+
+
+def move_qr_code_to_file(html: str, file_name: str) -> tuple[str, str | None]:
+    """The page's QR code becomes <img src="file_name"> with the same text alternative and
+    size; returns the page and the drawing to write beside it (None: the page has no QR
+    code). Inline, the code's path (about 470 bytes compressed, as random as the address
+    it encodes) was downloaded with every visit of the lesson; as a file it is kept by
+    the browser after the first (issue #17). It still prints, and works from disk."""
+    found = QR_INLINE.search(html)
+    if found is None:
+        return html, None
+    width, height = found.group("width"), found.group("height")
+    drawing = f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">{found.group("drawing")}</svg>\n'
+    image = f'<img class="pap-qr__code" src="{escape(file_name)}" alt="{found.group("alt")}" width="{width}" height="{height}">'
+    return html[: found.start()] + image + html[found.end() :], drawing

@@ -62,17 +62,23 @@
     });
   });
 
+  /* A step's tools say its id once, on their container (.pap-step-tools[data-step]). */
+  function stepOf(element) {
+    return element.closest(".pap-step-tools").getAttribute("data-step");
+  }
+
   /* Keep my place: "I did this step" boxes, saved in this browser only. */
   var boxes = Array.prototype.slice.call(document.querySelectorAll("input.pap-done__box"));
   var progress = readProgress(lessonKey);
   progress.done = progress.done || {};
   progress.total = boxes.length;
   boxes.forEach(function (box) {
+    var step = stepOf(box);
     box.closest(".pap-done").hidden = false;
-    box.checked = !!progress.done[box.getAttribute("data-step")];
+    box.checked = !!progress.done[step];
     box.addEventListener("change", function () {
-      if (box.checked) { progress.done[box.getAttribute("data-step")] = 1; }
-      else { delete progress.done[box.getAttribute("data-step")]; }
+      if (box.checked) { progress.done[step] = 1; }
+      else { delete progress.done[step]; }
       writeProgress(lessonKey, progress);
     });
   });
@@ -148,7 +154,7 @@
     });
     stepButtons.forEach(function (button) {
       button.addEventListener("click", function () {
-        speak(textOf(stepNodes(button.getAttribute("data-step"))));
+        speak(textOf(stepNodes(stepOf(button))));
       });
     });
     enableListening();
