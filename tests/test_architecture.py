@@ -17,7 +17,16 @@ ALLOWED = {
     "checks": ("model", "transform", "testing"),
 }
 #: static-i18n's attributes, read only through pasapas/build/i18n_plugin.py
-I18N_ATTRIBUTES = {"current_language", "is_default_language_build", "building", "locale_alternate_of", "alternates"}
+I18N_ATTRIBUTES = {
+    "current_language",
+    "is_default_language_build",
+    "building",
+    "default_language",
+    "build_languages",
+    "search_entries",
+    "locale_alternate_of",
+    "alternates",
+}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:

@@ -67,16 +67,30 @@ def finish_page(
     return theme_contract.add_content_security_policy(html, policy["theme_scripts"], extra)
 
 
-def finish_site(site_dir: Path, languages: SiteLanguages, policy: dict | None) -> None:
-    """Raises theme_contract.HtmlPolicyError naming the page when one cannot be finished."""
-    icons: dict[str, str] = {}
+def finish_pages(site_dir: Path, languages: SiteLanguages, policy: dict | None, wanted=lambda language: True, icons=None) -> None:
+    """The pages of the languages `wanted` accepts: a language built in a process of its
+    own has its pages finished there (pasapas/build/workers.py). The theme's icons drawn
+    from the stylesheet are recorded in `icons` (class -> drawing).
+    Raises theme_contract.HtmlPolicyError naming the page when one cannot be finished."""
+    icons = {} if icons is None else icons
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
+        if not wanted(languages.of_page(relative)):
+            continue
         try:
             finished = finish_page(path.read_text(encoding="utf-8"), relative, languages, policy, site_dir, icons)
         except theme_contract.HtmlPolicyError as error:
             raise theme_contract.HtmlPolicyError(f"{relative}: {error}") from None
         path.write_text(finished, encoding="utf-8")
+
+
+def finish_site(
+    site_dir: Path, languages: SiteLanguages, policy: dict | None, pages_of=lambda language: True, icons=None
+) -> None:
+    """`pages_of(language)`: false for a language whose pages are finished already;
+    `icons`: the theme's icons their finishing recorded."""
+    icons = {} if icons is None else dict(icons)
+    finish_pages(site_dir, languages, policy, pages_of, icons)
     search_index.split(site_dir, languages.source, [languages.source, *languages.others])
     for stylesheet in (site_dir / "assets/stylesheets").glob("main.*.min.css"):
         stylesheet.write_text(css_prune.prune(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from pasapas.build import finish, help_page, i18n_plugin, lesson_pages, translation_table
+from pasapas.build import finish, help_page, i18n_plugin, lesson_pages, translation_table, workers
 from pasapas.build import i18n as i18n_pages
 from pasapas.build import theme_contract as html_policy
 from pasapas.checks import content_safety
@@ -35,6 +35,10 @@ _search_documents: list[dict] = []
 #: Content outside the allow-list, from every page of every language: reported together
 #: at the end of the build, which then fails (the pages themselves were sanitised).
 _content_problems: list[Problem] = []
+#: The languages whose pages are finished (finish.py) already: by the worker that built them.
+_pages_finished: list[str] = []
+#: The theme's icons the finished pages draw from the stylesheet: (class, drawing) pairs.
+_theme_icons: list[tuple[str, str]] = []
 
 
 def on_startup(command, dirty):
@@ -43,6 +47,46 @@ def on_startup(command, dirty):
     # preview goes without it (builds and tests always have it).
     global _serving
     _serving = command == "serve"
+
+
+def collected_across_languages() -> dict[str, list]:
+    return {
+        "search_documents": _search_documents,
+        "content_problems": _content_problems,
+        "pages_finished": _pages_finished,
+        "theme_icons": _theme_icons,
+    }
+
+
+def merge_from_worker(collected: dict[str, list]) -> None:
+    _search_documents.extend(collected["search_documents"])
+    _pages_finished.extend(collected["pages_finished"])
+    _theme_icons.extend(collected["theme_icons"])
+    # A French-only page is built under every language: its problems once.
+    _content_problems.extend(problem for problem in collected["content_problems"] if problem not in _content_problems)
+
+
+def site_languages(config) -> finish.SiteLanguages:
+    source = i18n_pages.source_language(config)
+    return finish.SiteLanguages(
+        source=source,
+        others=tuple(language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source),
+        skip_to_content={language: ui["skip_to_content"] for language, ui in config.extra["ui_by_language"].items()},
+    )
+
+
+def finish_pages(config, site_dir: Path, wanted) -> None:
+    languages = site_languages(config)
+    icons: dict[str, str] = {}
+    try:
+        finish.finish_pages(site_dir, languages, page_policy(config), wanted, icons)
+    except html_policy.HtmlPolicyError as error:
+        raise PluginError(str(error)) from None
+    _theme_icons.extend(icons.items())
+    _pages_finished.extend(language for language in (languages.source, *languages.others) if wanted(language))
+
+
+SHARED_WITH_WORKERS = workers.Shared(collected_across_languages, merge_from_worker, finish_pages)
 
 
 def offline_build(config) -> bool:
@@ -71,6 +115,10 @@ def on_pre_build(config):
         return
     _content_problems.clear()
     _search_documents.clear()
+    _pages_finished.clear()
+    _theme_icons.clear()
+    if not _serving:
+        workers.start(config, SHARED_WITH_WORKERS)
     problems = lesson_lint.lint(Path(config.docs_dir))
     for problem in problems:
         if problem.severity != "error":
@@ -82,6 +130,7 @@ def on_pre_build(config):
 @event_priority(-50)  # after the offline plugin, which would add a polyfill from a CDN
 def on_config(config):
     i18n_plugin.check_plugin(config)
+    workers.take_over(config, SHARED_WITH_WORKERS)
     if not config.repo_url:  # no forge configured: no edit link (MkDocs would make relative ones)
         config.edit_uri = None
     if offline_build(config):
@@ -316,7 +365,8 @@ def on_post_template(output, template_name, config):
         _source_language_404["html"] = output
         return output
     i18n_pages.write_language_404(config.site_dir, language, output)
-    return _source_language_404["html"]
+    # A language built in a worker process: its site root, this page included, is not kept.
+    return _source_language_404.get("html", output)
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged the index
@@ -329,16 +379,20 @@ def on_post_build(config):
             + lesson_lint.report(sorted(_content_problems))
             + "\nNothing may be published: see SECURITY.md for what pages may hold."
         )
-    source = i18n_pages.source_language(config)
-    languages = finish.SiteLanguages(
-        source=source,
-        others=tuple(language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source),
-        skip_to_content={language: ui["skip_to_content"] for language, ui in config.extra["ui_by_language"].items()},
-    )
     search_index.write_documents(Path(config.site_dir), _search_documents)
     try:
-        finish.finish_site(Path(config.site_dir), languages, page_policy(config))
+        finish.finish_site(
+            Path(config.site_dir),
+            site_languages(config),
+            page_policy(config),
+            pages_of=lambda language: language not in _pages_finished,
+            icons=dict(_theme_icons),
+        )
     except html_policy.HtmlPolicyError as error:
         raise PluginError(str(error)) from None
     if offline_build(config):
         offline.copy_shim(Path(config.site_dir))
+
+
+def on_build_error(error):
+    workers.stop()

@@ -8,6 +8,10 @@ touches this module only (and the hooks that call it).
 
 from __future__ import annotations
 
+import gzip
+import sys
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 
 PLUGIN_NAME = "i18n"
@@ -16,6 +20,9 @@ PLUGIN_ATTRIBUTES = {
     "current_language": "the language being built (one build per language)",
     "is_default_language_build": "the first build, where lessons are checked once",
     "building": "true inside a language's own build, false once every language is done",
+    "default_language": "the language built first, at the site's root",
+    "build_languages": "the languages built, the default one first, the others in the order they are built",
+    "search_entries": "the theme's search entries of every language built so far, merged into one index at the end",
 }
 #: attributes static-i18n sets on each file
 FILE_ATTRIBUTES = ("locale", "locale_alternate_of", "alternates")
@@ -35,11 +42,75 @@ def plugin(config):
 def check_plugin(config) -> None:
     """Fail loudly, before anything is built, if the plugin lacks what the build reads."""
     missing = [name for name in PLUGIN_ATTRIBUTES if not hasattr(plugin(config), name)]
+    if not callable(getattr(plugin_module(config), "build", None)):
+        missing.append("build (in its plugin module)")
     if missing:
         raise I18nContractError(
             f"mkdocs-static-i18n has no attribute {', '.join(missing)}: it changed; "
             "update pasapas/build/i18n_plugin.py for the pinned version."
         )
+
+
+def plugin_module(config):
+    return sys.modules[type(plugin(config)).__module__]
+
+
+def build_other_languages_with(config, build_one) -> None:
+    """The default language's build ends with static-i18n building each other language,
+    one after the other, through the engine's `build` it imported into its own module:
+    each of those calls becomes `build_one(config, engine_build, dirty)`."""
+    module = plugin_module(config)
+    engine_build = getattr(module.build, "engine_build", module.build)
+
+    def build(config, dirty=False):
+        return build_one(config, engine_build, dirty)
+
+    build.engine_build = engine_build
+    module.build = build
+
+
+def engine_build(config):
+    """The engine's own `build`, which static-i18n calls for each other language."""
+    return plugin_module(config).build.engine_build
+
+
+def become_language_build(config, language: str) -> None:
+    """In a process of its own, build `language` as static-i18n does after the default
+    one: not the first build, and without building the others again at its end."""
+    found = plugin(config)
+    found.current_language = language
+    found.building = True
+
+
+def other_languages(config) -> list[str]:
+    """The languages static-i18n builds after the default one, in that order."""
+    found = plugin(config)
+    return [language for language in found.build_languages if language != found.default_language]
+
+
+def search_entries(config) -> list:
+    return plugin(config).search_entries
+
+
+def merge_sitemaps(site_dir: Path, first: str, others: list[str], mtime: int) -> None:
+    """static-i18n's sitemap lists the pages of every language built so far in that
+    process, language after language: `first`, the default language's, then each of
+    `others`, a language built in a process of its own. Written as the engine writes it,
+    with its gzip copy."""
+    head = first[: first.index(">", first.index("<urlset")) + 1]
+    urls = [first[: first.rindex("</urlset>")].rstrip()]
+    for other in others:
+        if not other.startswith(head) or "</urlset>" not in other:
+            raise I18nContractError(
+                "sitemap.xml: mkdocs-static-i18n's sitemap no longer starts as it did; "
+                "update merge_sitemaps in pasapas/build/i18n_plugin.py."
+            )
+        urls.append(other[len(head) : other.rindex("</urlset>")].rstrip())
+    text = "".join(urls) + first[len(urls[0]) :]
+    path = site_dir / "sitemap.xml"
+    path.write_bytes(text.encode("utf-8"))
+    with open(f"{path}.gz", "wb") as file, gzip.GzipFile(fileobj=file, filename=f"{path}.gz", mode="wb", mtime=mtime) as packed:
+        packed.write(text.encode("utf-8"))
 
 
 def check_file(file) -> None:

@@ -1,0 +1,147 @@
+"""Every language is built in a process of its own, at the same time (pasapas/build/workers.py),
+and the site is the one the sequential build makes, page for page. A language that fails
+stops the build with its message, and leaves no folder or process behind."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import LANGUAGES, SOURCE_LANGUAGE, TRANSLATIONS, build
+
+from pasapas.tools.compare_sites import compare_sites
+
+#: A hook the tests add to a copy of the project: it records which process builds each
+#: page, and when; and stops one language's build when told to.
+RECORDER = """
+import os, signal, time
+from mkdocs.exceptions import PluginError
+
+LANGUAGES = {languages!r}
+
+
+def on_page_markdown(markdown, page, config, files):
+    first = page.url.split("/", 1)[0]
+    language = first if first in LANGUAGES else LANGUAGES[0]
+    with open(os.environ["RECORD_PAGES"], "a", encoding="utf-8") as record:
+        record.write(f"{{os.getpid()}} {{language}} {{time.monotonic()}}\\n")
+    planted = os.environ.get("PLANT_FAILURE", "")
+    if planted == f"{{language}}:error":
+        raise PluginError(f"docs/{{page.file.src_uri}}:1: planted: this language fails")
+    if planted == f"{{language}}:kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return markdown
+"""
+
+SOURCE_DATE_EPOCH = "1767225600"
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory):
+    """A copy of the project whose pages say which process built them."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("recorded"))
+    (project / "record_pages.py").write_text(RECORDER.format(languages=LANGUAGES), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - pasapas/build/hooks.py\n" in text
+    config.write_text(text.replace("  - pasapas/build/hooks.py\n", "  - pasapas/build/hooks.py\n  - record_pages.py\n", 1))
+    return project
+
+
+def built_by(record: Path) -> dict[str, tuple[set[int], float, float]]:
+    """language -> (the processes that built its pages, first and last page time)."""
+    found: dict[str, tuple[set[int], float, float]] = {}
+    for line in record.read_text(encoding="utf-8").splitlines():
+        pid, language, moment = line.split()
+        pids, first, last = found.get(language, (set(), float(moment), float(moment)))
+        found[language] = (pids | {int(pid)}, min(first, float(moment)), max(last, float(moment)))
+    return found
+
+
+def run(project: Path, name: str, **environment: str):
+    record = project / f"{name}.record"
+    record.unlink(missing_ok=True)
+    result = build(project, project / name, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, RECORD_PAGES=str(record), **environment)
+    return result, record
+
+
+@pytest.mark.slow  # two whole builds
+def test_languages_are_built_at_once_in_processes_of_their_own_and_make_the_sequential_site(recorded):
+    parallel, parallel_record = run(recorded, "parallel")
+    assert parallel.returncode == 0, parallel.stderr[-3000:]
+    sequential, sequential_record = run(recorded, "sequential", PASAPAS_PARALLEL="0")
+    assert sequential.returncode == 0, sequential.stderr[-3000:]
+
+    assert compare_sites(recorded / "sequential", recorded / "parallel") == []
+
+    assert len({pid for pids, _, _ in built_by(sequential_record).values() for pid in pids}) == 1
+    languages = built_by(parallel_record)
+    assert set(languages) == set(LANGUAGES)
+    processes = [pids for pids, _, _ in languages.values()]
+    assert all(len(pids) == 1 for pids in processes), languages
+    assert len(set.union(*processes)) == len(LANGUAGES), f"one process per language: {languages}"
+    for language in TRANSLATIONS:
+        _, first, last = languages[language]
+        overlapping = [
+            other for other, (_, start, end) in languages.items() if other != language and start < last and first < end
+        ]
+        assert overlapping, f"'{language}' was built while no other language was: {languages}"
+
+
+def assert_stopped_cleanly(project: Path, result, *expected: str) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output, output[-3000:]
+    for line in expected:
+        assert re.search(line, output), f"{line!r} not in:\n{output[-3000:]}"
+    assert not list(project.glob(".failing-*")), "a worker's folder was left beside the site"
+    for command in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            assert str(project / "failing") not in command.read_text(errors="replace"), "a worker outlived the build"
+        except OSError:  # the process has ended
+            pass
+
+
+@pytest.mark.parametrize("language", [TRANSLATIONS[0], TRANSLATIONS[-1]])
+def test_a_language_that_fails_stops_the_build_with_its_message(recorded, language):
+    result, _ = run(recorded, "failing", PLANT_FAILURE=f"{language}:error")
+    assert_stopped_cleanly(
+        recorded,
+        result,
+        rf"docs/{language}/[^:]+\.md:1: planted: this language fails",
+        rf"The '{language}' build failed",
+    )
+    assert not (recorded / "failing" / language).exists()
+
+
+def test_a_language_whose_worker_dies_stops_the_build_and_is_not_published(recorded):
+    language = TRANSLATIONS[-1]
+    result, _ = run(recorded, "failing", PLANT_FAILURE=f"{language}:kill")
+    assert_stopped_cleanly(recorded, result, rf"The '{language}' build \(process \d+\) was stopped by signal 9")
+    assert not (recorded / "failing" / language).exists()
+
+
+def test_a_failing_source_language_stops_the_workers_too(recorded):
+    result, _ = run(recorded, "failing", PLANT_FAILURE=f"{SOURCE_LANGUAGE}:error")
+    assert_stopped_cleanly(recorded, result, rf"docs/{SOURCE_LANGUAGE}/[^:]+\.md:1: planted: this language fails")
+    assert not any((recorded / "failing" / language).exists() for language in TRANSLATIONS)
+
+
+def test_the_sitemaps_of_languages_built_apart_are_merged_in_their_order(tmp_path):
+    import gzip
+
+    from pasapas.build.i18n_plugin import I18nContractError, merge_sitemaps
+
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    sitemap = {language: f"{head}\n    <url>{language}</url>\n</urlset>" for language in ("fr", "ar", "en")}
+    merge_sitemaps(tmp_path, sitemap["fr"], [sitemap["ar"], sitemap["en"]], 1767225600)
+    merged = f"{head}\n    <url>fr</url>\n    <url>ar</url>\n    <url>en</url>\n</urlset>"
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == merged
+    with gzip.open(tmp_path / "sitemap.xml.gz") as packed:
+        assert packed.read().decode("utf-8") == merged
+    assert packed.mtime == 1767225600
+    with pytest.raises(I18nContractError, match="sitemap"):
+        merge_sitemaps(tmp_path, sitemap["fr"], ["<urlset>something else</urlset>"], 0)
