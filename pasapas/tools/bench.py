@@ -2,6 +2,7 @@
 
     pasapas bench [--sizes 10 100 300] [--runs 3] [--json .cache/bench.json]
     pasapas bench --one-lesson-change 300     what checking a one-lesson pull request costs
+    pasapas bench --scale 10 100 1000         our build alone as the catalogue grows
 
 For each size N it makes a synthetic catalogue (the real site plus N lessons in each of
 French, Arabic and English, in learning paths of ten), then measures in one run:
@@ -22,6 +23,7 @@ enforced by tests/test_budgets.py.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -298,6 +300,18 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def scale_row(size: int, work: Path) -> str:
+    """Our build at N lessons × 3, once: does a page stay the same size as the catalogue grows?"""
+    project = make_project(work / f"scale-{size}", size)
+    seconds, peak = timed_build(project, project / "site", strict=True)
+    pages = len(list((project / "site").rglob("*.html")))
+    html = (project / "site" / LESSON_PAGE / "index.html").read_bytes()
+    menu = html.split(b"md-nav--primary", 1)[-1].split(b"md-sidebar--secondary", 1)[0].count(b'class="md-nav__link')
+    packed = len(gzip.compress(html, compresslevel=9))
+    shutil.rmtree(project)
+    return f"| {size} | {pages} | {seconds:.1f} | {peak / 1024:.0f} | {kb(len(html))} / {kb(packed)} | {menu} |"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark our build against a plain Material build.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 300])
@@ -312,6 +326,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="only this: at N lessons × 3, the checks a pull request changing one lesson runs (a11y and links --changed)",
     )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="only this: our build once at each N lessons × 3 (time, memory, one lesson page's size), no plain build",
+    )
     arguments = parser.parse_args(argv)
     if arguments.one_lesson_change:
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
@@ -321,6 +342,13 @@ def main(argv: list[str] | None = None) -> int:
             f"pa11y checks {found['a11y_pages']} pages, the link check {found['link_pages']}, in {found['check_seconds']} s "
             f"({found['problems']} problem(s)); the build itself took {found['build_seconds']} s."
         )
+        return 0
+    if arguments.scale:
+        print("| N × 3 | pages | our build (s) | peak MB, all processes | lesson HTML raw / gzip KB | menu entries |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+            for size in arguments.scale:
+                print(scale_row(size, Path(folder)), flush=True)
         return 0
     if arguments.safety_only:
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
