@@ -217,6 +217,7 @@ source_consulted: "consultada el {date}"
 stale: "Por revisar: esta lección se comprobó hace más de un año."
 translation_aligned: "Traducción alineada con el francés el {date}."
 translation_outdated: "La lección en francés ha cambiado desde entonces: leer la versión francesa."
+all_paths: Todos los itinerarios
 skip_to_content: Saltar al contenido
 help_phone: "Teléfono:"
 help_website: Sitio de
