@@ -125,14 +125,16 @@ class Answers(http.server.BaseHTTPRequestHandler):
                 "/busy": (429, None),
                 "/down": (503, None),
             }.get(self.path, (200, None))
-            self.send_response(status)
-            if location:
-                self.send_header("Location", location)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
         finally:
+            # Before the answer leaves: once the client has it, it may send the next request
+            # before this thread runs again, and a busy machine would count one too many.
             with cls.lock:
                 cls.in_flight -= 1
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     do_HEAD = do_GET = answer
 
