@@ -64,6 +64,12 @@ def test_the_menu_does_not_grow_with_the_catalogue():
     assert sizes == {5}
 
 
+def test_the_link_to_all_paths_is_written_as_text_whatever_the_translator_typed():
+    nav, _ = site_with(MENU_PATHS + 1)
+    menu = bounded_menu(nav, nav.homepage, '<img src=x onerror="alert(1)"> & co')
+    assert menu.items[2].title == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co"
+
+
 def test_the_home_page_menu_links_to_its_own_list_of_paths():
     nav, _ = site_with(MENU_PATHS + 1)
     menu = bounded_menu(nav, nav.homepage, "All learning paths")

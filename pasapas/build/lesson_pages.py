@@ -3,6 +3,7 @@ a summary line under each lesson's title, and the list of learning paths."""
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -106,7 +107,8 @@ def bounded_menu(nav: Navigation, page: Page, all_paths_title: str) -> Navigatio
     for item in nav.items:
         if item is paths[0]:
             items += [path for path in paths if path.active]
-            items.append(Link(all_paths_title, (nav.homepage.url or "./") + "#parcours"))
+            # The theme writes a menu title as it is: this one comes from a translator's file.
+            items.append(Link(html.escape(all_paths_title), (nav.homepage.url or "./") + "#parcours"))
         elif item not in paths:
             items.append(item)
     menu = Navigation(items, nav.pages)
