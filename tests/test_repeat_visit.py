@@ -254,3 +254,31 @@ def test_the_theme_script_finds_its_settings_and_its_scope_after_the_first_gestu
     meta.filter(has_text=words["search.result.placeholder"]).wait_for(timeout=15000)
     assert problems == []
     context.close()
+
+
+@pytest.mark.browser
+def test_a_theme_script_lost_on_the_way_is_asked_for_again_at_the_next_gesture(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    lost = []
+
+    def lose_the_first(route):
+        if lost:
+            route.continue_()
+        else:
+            lost.append(route.request.url)
+            route.abort("connectionreset")
+
+    page.route("**/bundle.*.min.js", lose_the_first)
+    page.goto(base_url + LESSON, wait_until="networkidle")
+    page.mouse.move(5, 5)
+    theme_script = "() => document.querySelector('script[src*=\"/bundle.\"]') !== null"
+    for _ in range(100):
+        if lost and not page.evaluate(theme_script):
+            break
+        page.wait_for_timeout(100)
+    assert lost, "the first gesture asked for the theme's script"
+    assert page.evaluate("() => document.documentElement.getAttribute('data-pap-theme')") is None
+    page.mouse.move(50, 50)
+    page.wait_for_selector("html[data-pap-theme=ready]", timeout=15000)
+    context.close()

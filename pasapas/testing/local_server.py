@@ -41,6 +41,9 @@ class GzipHandler(QuietHandler):
 
 class QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    # A browser opens several connections at once; with the default queue of 5, a busy
+    # machine drops some and the browser waits a second or more before trying again.
+    request_queue_size = 64
 
     def handle_error(self, request, client_address):
         # A browser that cancels a request it no longer needs is not an error.

@@ -31,6 +31,10 @@
   var gestures = ["keydown", "pointerdown", "pointermove", "touchstart", "focusin", "wheel"];
   var loading = false;
 
+  function listen() {
+    gestures.forEach(function (name) { window.addEventListener(name, load, { capture: true, passive: true }); });
+  }
+
   function start() {
     document.dispatchEvent(new Event("DOMContentLoaded"));
     var query = document.querySelector(".md-search__input");
@@ -48,6 +52,13 @@
     var element = document.createElement("script");
     element.src = source;
     element.onload = start;
+    // A phone's connection drops: the page stays usable without the theme, and the
+    // reader's next gesture asks for its script again instead of never starting it.
+    element.onerror = function () {
+      element.remove();
+      loading = false;
+      listen();
+    };
     document.body.appendChild(element);
   }
 
@@ -57,5 +68,5 @@
     } else { load(); }
     return;
   }
-  gestures.forEach(function (name) { window.addEventListener(name, load, { capture: true, passive: true }); });
+  listen();
 }());
