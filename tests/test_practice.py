@@ -27,6 +27,7 @@ from conftest import LANGUAGES, ROOT, SOURCE_LANGUAGE, prefix, ui
 
 from pasapas.checks import files as file_checks
 from pasapas.checks import lessons as lesson_lint
+from pasapas.checks.page_speed import start_theme
 from pasapas.model import practice
 from pasapas.transform import bidi
 from pasapas.transform import practice as practice_html
@@ -294,9 +295,9 @@ def practice_page(browser, base_url):
         context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True, **options)
         contexts.append(context)
         page = context.new_page()
-        page.goto(lesson_url(base_url, language, name), wait_until="networkidle")
-        page.mouse.move(5, 5)  # the reader's first gesture starts the theme's script (lazy-theme.js)
-        page.wait_for_function("() => document.documentElement.dataset.papTheme === 'ready'")
+        url = lesson_url(base_url, language, name)
+        page.goto(url, wait_until="networkidle")
+        start_theme(page, url, 1280, 900)  # the reader's first gesture starts the theme's script
         page.wait_for_load_state("networkidle")
         page.requests = []
         page.on("request", lambda request: page.requests.append(request.url))
