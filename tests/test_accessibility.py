@@ -6,6 +6,8 @@ Acceptance criteria (GOV.UK style), each a test below:
 - every link, button and control is reachable with Tab, shows a visible focus ring, and
   is never hidden under the sticky header;
 - at 320 CSS px wide nothing scrolls or sticks out sideways, in French and Arabic;
+- on a phone (360 px), every Tab stop up to the content is on screen, and the menu opens
+  with Enter or Space, shows where the focus goes, and closes with Escape or by leaving it;
 - axe-core (WCAG 2.0/2.1/2.2 A and AA tags) reports no violation on lessons;
 - the language menu and the search work with the keyboard alone.
 """
@@ -151,6 +153,84 @@ def test_nothing_scrolls_or_sticks_out_sideways_at_320_px(browser, base_url, pat
     }""")
     context.close()
     assert overflow == {"scroll": 0, "outside": []}
+
+
+PHONE = {"width": 360, "height": 740}
+#: The focused element, and whether a sighted user sees it: what is drawn at its centre
+#: is the element itself (not something covering it, not nothing: it may be off screen).
+FOCUS_SEEN = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const box = e.getBoundingClientRect();
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  return {label: (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().replace(/\\s+/g, ' ').slice(0, 40),
+          seen: !!hit && (e.contains(hit) || hit.contains(e)), inMenu: !!e.closest('.md-sidebar--primary'),
+          inContent: !!e.closest('.md-content'), expanded: e.getAttribute('aria-expanded'), role: e.getAttribute('role')};
+}"""
+MENU_OPEN = "() => document.getElementById('__drawer').checked"
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def press(page, key):
+    page.keyboard.press(key)
+    settle(page)
+    return page.evaluate(FOCUS_SEEN)
+
+
+@pytest.mark.parametrize("language", languages_with("lecons/e-mail-piece-jointe.md"))
+def test_on_a_phone_every_tab_stop_up_to_the_content_is_on_screen(base_url, phone, language):
+    phone.goto(base_url + LESSON[language])
+    unseen = []
+    for _ in range(30):
+        stop = press(phone, "Tab")
+        if stop is None or stop["inContent"]:
+            break
+        if not stop["seen"]:
+            unseen.append(stop["label"])
+    assert stop and stop["inContent"], "Tab never reached the content"
+    assert unseen == []
+
+
+@pytest.mark.parametrize("language", languages_with("lecons/e-mail-piece-jointe.md"))
+def test_on_a_phone_the_menu_works_with_the_keyboard_alone(base_url, phone, language):
+    phone.goto(base_url + LESSON[language])
+    press(phone, "Tab")  # the skip link
+    button = press(phone, "Tab")
+    assert (button["role"], button["expanded"], button["seen"]) == ("button", "false", True)
+    assert button["label"] == phone.locator(".md-nav--primary").get_attribute("aria-label")
+    # Enter opens the menu on its first item shown: the title of this lesson's path.
+    stop = press(phone, "Enter")
+    assert phone.evaluate(MENU_OPEN)
+    assert (stop["inMenu"], stop["seen"], stop["role"], stop["expanded"]) == (True, True, "button", "true")
+    # That title goes back to the menu's first level, on the path it came from.
+    path = stop["label"]
+    stop = press(phone, "Enter")
+    assert (stop["label"], stop["seen"], stop["expanded"]) == (path, True, "false")
+    # Every stop in the menu is seen; leaving it closes it.
+    unseen = []
+    while stop["inMenu"]:
+        if not stop["seen"]:
+            unseen.append(stop["label"])
+        stop = press(phone, "Tab")
+    assert unseen == []
+    assert not phone.evaluate(MENU_OPEN)
+    assert stop["seen"]
+    # Space opens it too; Escape closes it and gives the focus back to the menu button.
+    phone.locator('.md-header label[for="__drawer"]').focus()
+    press(phone, " ")
+    assert phone.evaluate(MENU_OPEN)
+    stop = press(phone, "Escape")
+    assert not phone.evaluate(MENU_OPEN)
+    assert (stop["label"], stop["expanded"]) == (button["label"], "false")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -212,6 +212,11 @@ def test_the_header_and_footer_icons_are_drawn_and_their_controls_keep_their_nam
             assert icon["mask"].startswith('url("data:image/svg+xml'), (selector, icon)
             assert icon["colour"] not in ("rgba(0, 0, 0, 0)", "transparent"), (selector, icon)
             assert 20 <= icon["width"] <= 28 and 20 <= icon["height"] <= 28, (selector, icon)
+    # On a phone, the menu button is named after the menu (pasapas.js), and the link with
+    # the site's name is in the menu, closed: it is looked for where the header shows it.
+    menu = page.locator(".md-nav--primary").get_attribute("aria-label")
+    assert menu and page.get_by_role("button", name=menu, exact=True).count() == 1
+    page.set_viewport_size({"width": 1280, "height": 800})
     site_name = page.locator(".md-header__button.md-logo").get_attribute("aria-label")
     assert site_name and page.get_by_role("link", name=site_name, exact=True).count() >= 1
     language_menu = page.locator(".md-select > button").get_attribute("aria-label")

@@ -30,6 +30,78 @@
     item.appendChild(status);
   });
 
+  /* The phone menu (the theme's drawer, below 76.25em) with the keyboard. The theme opens
+     its menu and each of its panels with <label>s, which Tab never reaches, and keeps what
+     is closed or covered on the page, unseen, where Tab still walks. Here each of those
+     labels becomes a button: Enter or Space opens (or closes) what it names and puts the
+     focus on the first thing shown; Escape, or leaving the menu, closes it. Then what is
+     closed or covered leaves the Tab order (pasapas.css, pap-menu-button). */
+  var drawer = document.getElementById("__drawer");
+  var menuButton = document.querySelector('.md-header label[for="__drawer"]');
+  var menu = document.querySelector(".md-sidebar--primary");
+  var menuName = menu && menu.querySelector("nav[aria-label]");
+  if (drawer && menuButton && menu && menuName) {
+    var panelLabels = Array.prototype.slice.call(
+      menu.querySelectorAll('label.md-nav__link[for], label.md-nav__title[for]:not([for="__drawer"])')
+    );
+    var buttons = [menuButton].concat(panelLabels);
+    var shown = function (element) {
+      return element.getClientRects().length > 0 && getComputedStyle(element).visibility === "visible";
+    };
+    var firstShown = function (container) {
+      var candidates = container.querySelectorAll("a[href], label[tabindex]");
+      for (var k = 0; k < candidates.length; k++) {
+        if (shown(candidates[k])) { return candidates[k]; }
+      }
+      return null;
+    };
+    var showState = function () {
+      buttons.forEach(function (button) {
+        button.setAttribute("aria-expanded", String(document.getElementById(button.htmlFor).checked));
+      });
+    };
+    var setOpen = function (toggle, open) {
+      if (toggle.checked !== open) {
+        toggle.checked = open;
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      showState();
+    };
+    var closeMenu = function () { setOpen(drawer, false); };
+    buttons.forEach(function (button) {
+      button.setAttribute("role", "button");
+      button.tabIndex = 0;
+    });
+    menuButton.setAttribute("aria-label", menuName.getAttribute("aria-label"));
+    showState();
+    menu.addEventListener("change", showState);
+    // Captured before the theme's own handler, which opens a panel on Enter but leaves
+    // the focus on a label the panel now covers.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        closeMenu();
+        menuButton.focus();
+        return;
+      }
+      var button = event.target;
+      if ((event.key !== "Enter" && event.key !== " ") || buttons.indexOf(button) < 0) { return; }
+      event.preventDefault();
+      event.stopPropagation();
+      var toggle = document.getElementById(button.htmlFor);
+      setOpen(toggle, !toggle.checked);
+      var next = toggle === drawer
+        ? (drawer.checked ? firstShown(menu) : null)
+        : (toggle.checked ? firstShown(toggle.parentNode.querySelector(".md-nav"))
+                          : menu.querySelector('label.md-nav__link[for="' + toggle.id + '"]'));
+      if (next) { next.focus(); }
+    }, true);
+    menu.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (drawer.checked && next && !menu.contains(next) && next !== menuButton) { closeMenu(); }
+    });
+    document.documentElement.classList.add("pap-menu-button");
+  }
+
   if (!tools) { return; }
   var lessonKey = tools.getAttribute("data-lesson");
   var live = tools.querySelector(".pap-live");
