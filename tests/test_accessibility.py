@@ -39,14 +39,17 @@ def settle(page):
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
 
 
-@pytest.fixture
-def page(browser):
+def still_page(browser, viewport):
     # The theme's only reduced-motion rule removes its transitions; what is judged is the
     # state once still, the same either way, reached without waiting ~150 ms a Tab stop.
-    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
-    opened = context.new_page()
-    yield opened
+    context = browser.new_context(viewport=viewport, reduced_motion="reduce")
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(browser):
+    yield from still_page(browser, DESKTOP)
 
 
 def one_page_of_each_kind(site):
@@ -174,10 +177,7 @@ MENU_OPEN = "() => document.getElementById('__drawer').checked"
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
-    opened = context.new_page()
-    yield opened
-    context.close()
+    yield from still_page(browser, PHONE)
 
 
 def press(page, key):
