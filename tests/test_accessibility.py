@@ -231,6 +231,14 @@ def test_on_a_phone_the_menu_works_with_the_keyboard_alone(base_url, phone, lang
     stop = press(phone, "Escape")
     assert not phone.evaluate(MENU_OPEN)
     assert (stop["label"], stop["expanded"]) == (button["label"], "false")
+    # Closed by a tap beside it, the button says so too.
+    press(phone, "Enter")
+    beside = 10 if phone.evaluate("document.dir") == "rtl" else PHONE["width"] - 10  # the menu's other side
+    phone.mouse.click(beside, PHONE["height"] // 2)
+    settle(phone)
+    assert phone.url == base_url + LESSON[language]
+    assert not phone.evaluate(MENU_OPEN)
+    assert phone.locator('.md-header label[for="__drawer"]').get_attribute("aria-expanded") == "false"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

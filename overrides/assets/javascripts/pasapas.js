@@ -74,7 +74,10 @@
     });
     menuButton.setAttribute("aria-label", menuName.getAttribute("aria-label"));
     showState();
-    menu.addEventListener("change", showState);
+    // The menu closes by a tap on the page beside it too: every toggle of the theme reports.
+    document.addEventListener("change", function (event) {
+      if (event.target.classList.contains("md-toggle")) { showState(); }
+    });
     // Captured before the theme's own handler, which opens a panel on Enter but leaves
     // the focus on a label the panel now covers.
     document.addEventListener("keydown", function (event) {
