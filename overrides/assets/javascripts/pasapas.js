@@ -43,7 +43,7 @@
   if (drawer && menuButton && menu && menuName) {
     var panelLabels = Array.prototype.slice.call(
       menu.querySelectorAll('label.md-nav__link[for], label.md-nav__title[for]:not([for="__drawer"])')
-    );
+    ).filter(function (label) { return document.getElementById(label.htmlFor); });
     var buttons = [menuButton].concat(panelLabels);
     var shown = function (element) {
       return element.getClientRects().length > 0 && getComputedStyle(element).visibility === "visible";
@@ -63,9 +63,8 @@
     var setOpen = function (toggle, open) {
       if (toggle.checked !== open) {
         toggle.checked = open;
-        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));  // the theme follows it too
       }
-      showState();
     };
     var closeMenu = function () { setOpen(drawer, false); };
     buttons.forEach(function (button) {
