@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pasapas.checks.content_safety import find_unsafe, sanitise
+from pasapas.checks.content_safety import Finding, find_unsafe, sanitise
 from pasapas.checks.files import check_docs
 from pasapas.checks.lessons import lint
 from pasapas.model.lesson import FrontMatterError, parse_lesson
@@ -176,6 +176,11 @@ def test_the_content_check_and_the_sanitiser_never_raise(html):
     cleaned = sanitise(html)
     assert "<script" not in cleaned.lower()
     assert find_unsafe(cleaned) == [] or all(f.rule.startswith(("link", "text", "attribute-value")) for f in find_unsafe(cleaned))
+
+
+def test_a_declaration_python_cannot_read_is_refused_with_a_message():
+    # Found by the test above: Python 3.11's own HTML reader raised an AssertionError here.
+    assert find_unsafe("Texte <![<") == [Finding("html-not-allowed", "'<![<' is not allowed in a page", "<!")]
 
 
 def test_a_yaml_bomb_is_refused_quickly_without_eating_memory():

@@ -270,6 +270,16 @@ class _Reader(HTMLParser):
     def handle_pi(self, data):
         self.add("html-not-allowed", f"'<?{data[:30]}>' is not allowed in a page", "<?")
 
+    def parse_html_declaration(self, i):
+        # Python's own reader (3.11) stops with an AssertionError on a '<!' it cannot name,
+        # such as '<![<': refused like any other, and what follows is still read.
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            written = self.rawdata[i : i + 30].splitlines()[0]
+            self.add("html-not-allowed", f"'{written}' is not allowed in a page", "<!")
+            return i + 2
+
     def check_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
             self.add("html-not-allowed", f"<{tag}> is not allowed in a page", f"<{tag}")
