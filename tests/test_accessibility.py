@@ -241,6 +241,17 @@ def test_on_a_phone_the_menu_works_with_the_keyboard_alone(base_url, phone, lang
     assert phone.locator('.md-header label[for="__drawer"]').get_attribute("aria-expanded") == "false"
 
 
+@pytest.mark.parametrize("path", ["contribuer/", LESSON["ar"]])
+def test_every_button_of_the_menu_has_a_name(base_url, phone, path):
+    """Including the arrow alone beside a path that has a page of its own (Contribuer)."""
+    phone.goto(base_url + path)
+    names = phone.eval_on_selector_all(
+        ".md-sidebar--primary [role=button]",
+        "buttons => buttons.map(b => (b.getAttribute('aria-label') || b.textContent).trim())",
+    )
+    assert len(names) >= 2 and all(names), names
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_wcag_2_2_violation(browser, base_url, language):
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)  # to inject axe-core itself

@@ -70,6 +70,10 @@
     buttons.forEach(function (button) {
       button.setAttribute("role", "button");
       button.tabIndex = 0;
+      // A path with a page of its own shows its name as a link, and beside it an arrow
+      // alone that opens its panel: the arrow is named after the panel it opens.
+      var title = menu.querySelector('label.md-nav__title[for="' + button.htmlFor + '"]');
+      if (!button.textContent.trim() && title) { button.setAttribute("aria-label", title.textContent.trim()); }
     });
     menuButton.setAttribute("aria-label", menuName.getAttribute("aria-label"));
     showState();
