@@ -60,6 +60,14 @@ def test_each_step_opens_a_prefilled_issue_naming_page_step_and_language(site_wi
     body = fields["body"][0]
     assert source in body and "etape-3" in body and language in body
     assert "pasapas.example/" in body  # the page's public address
+    # Everything matched on the real site? The same link offers the "I redid it" form, filled in.
+    live_check = body.rsplit(" ", 1)[-1]
+    assert body.endswith(ui["live_check_issue"].format(url=live_check))
+    offered = urlsplit(live_check)
+    assert f"{offered.scheme}://{offered.netloc}{offered.path}" == f"{REPO}/issues/new"
+    assert parse_qs(offered.query)["template"] == ["refait-sur-le-vrai-site.yml"]
+    assert parse_qs(offered.query)["steps"] == ["3"] and "pasapas.example/" in parse_qs(offered.query)["page"][0]
+    assert (ROOT / ".github/ISSUE_TEMPLATE" / parse_qs(offered.query)["template"][0]).is_file()
 
 
 @pytest.mark.slow

@@ -450,6 +450,79 @@ RULES = {
             "    hint: Each source has exactly: url, consulted (date) and supports (the facts it backs)."
         ],
     ),
+    "step-unsourced": (
+        lambda t: t.replace("Fermez.\n", "Cliquez sur **Se déconnecter**.\n"),
+        lambda t: [
+            f"{LESSON}:{line_of(t, '{#etape-2}')}: step-unsourced: step 2 names something on screen ('Se déconnecter'), "
+            "but no source backs it\n"
+            "    hint: Add 2 to the 'steps:' of the source (an official page, 2025 or later) that shows it, e.g. "
+            "'steps: [2]'. No source? Describe the action without naming the screen's words."
+        ],
+    ),
+    "step-unsourced-quoted-words-too": (
+        lambda t: t.replace("**Vous voyez :** rien.", "**Vous voyez :** le message « Vous êtes déconnecté »."),
+        lambda t: [
+            f"{LESSON}:{line_of(t, '{#etape-2}')}: step-unsourced: step 2 names something on screen "
+            "('Vous êtes déconnecté'), but no source backs it\n"
+            "    hint: Add 2 to the 'steps:' of the source (an official page, 2025 or later) that shows it, e.g. "
+            "'steps: [2]'. No source? Describe the action without naming the screen's words."
+        ],
+    ),
+    "step-sourced-is-fine": (
+        lambda t: t.replace("Fermez.\n", "Cliquez sur **Se déconnecter**.\n").replace(
+            "supports: Le site de la CAF existe.\n", "supports: Le site de la CAF existe.\n    steps: [2]\n"
+        ),
+        lambda t: [],
+    ),
+    "step-without-screen-words-needs-no-source": (
+        lambda t: t.replace("Fermez.\n", "Tapez `caf.fr` vous-même. Appuyez sur ++enter++.\n"),
+        lambda t: [],
+    ),
+    "source-steps-not-a-step": (
+        lambda t: t.replace("supports: Le site de la CAF existe.\n", "supports: Le site de la CAF existe.\n    steps: [2, 7]\n"),
+        lambda t: [
+            f"{LESSON}:{line_of(t, 'url: https')}: source-steps-invalid: source 1 names step 7, which this lesson "
+            "does not have\n"
+            "    hint: The steps are numbered 1 to 2: remove 7, or correct it."
+        ],
+    ),
+    "source-steps-not-numbers": (
+        lambda t: t.replace("supports: Le site de la CAF existe.\n", "supports: Le site de la CAF existe.\n    steps: deux\n"),
+        lambda t: [
+            f"{LESSON}:{line_of(t, 'url: https')}: source-steps-invalid: source 1: 'steps' must be a list of step numbers\n"
+            "    hint: Write the numbers of the steps this page backs, for example 'steps: [2, 3]'."
+        ],
+    ),
+    "live-check-with-a-good-entry-is-fine": (
+        lambda t: t.replace(
+            "sources:\n",
+            "live_checks:\n  - date: " + TODAY + "\n    by: médiatrice numérique, France services\n"
+            "    steps: [1, 2]\n    note: Tout correspondait.\nsources:\n",
+        ),
+        lambda t: [],
+    ),
+    "live-check-invalid": (
+        lambda t: t.replace("sources:\n", "live_checks:\n  - date: " + TODAY + "\n    steps: [1]\nsources:\n"),
+        lambda t: [
+            f"{LESSON}:{line_of(t, 'live_checks:')}: live-check-invalid: live check 1 does not say who redid the "
+            "steps (a role)\n"
+            "    hint: Each live check is '- date: YYYY-MM-DD', 'by: <a role, never a name>' (e.g. \"médiatrice "
+            "numérique, France services\"), 'steps: [1, 2, 3]' (the steps that matched) and 'note: <what differed>'."
+        ],
+    ),
+    "live-check-in-the-future": (
+        lambda t: t.replace(
+            "sources:\n",
+            "live_checks:\n  - date: " + str(date.today() + timedelta(days=3)) + "\n    by: bibliothécaire\n"
+            "    steps: [1]\nsources:\n",
+        ),
+        lambda t: [
+            f"{LESSON}:{line_of(t, 'live_checks:')}: live-check-invalid: live check 1 is dated in the future "
+            f"({date.today() + timedelta(days=3)})\n"
+            "    hint: Each live check is '- date: YYYY-MM-DD', 'by: <a role, never a name>' (e.g. \"médiatrice "
+            "numérique, France services\"), 'steps: [1, 2, 3]' (the steps that matched) and 'note: <what differed>'."
+        ],
+    ),
     "last-checked-unsupported": (
         lambda t: t.replace("consulted: " + TODAY, f"consulted: {date.today() - timedelta(days=40)}"),
         lambda t: [
@@ -615,6 +688,32 @@ def test_a_translation_shaped_differently_from_the_french_is_an_error(tmp_path, 
         assert structure == [f"{EN}:{line}: translation-structure: {expected}"]
     else:
         assert "the sections differ from the French" in structure[0]
+
+
+def test_a_translation_traces_the_same_steps_to_each_source_as_the_french(tmp_path):
+    found, text = problems_after(
+        tmp_path,
+        lambda t: t.replace("supports: Le site de la CAF existe.\n", "supports: Le site de la CAF existe.\n    steps: [1]\n"),
+        path="en/lecons/exemple.md",
+        translate=True,
+    )
+    assert found == [
+        f"{EN}:{line_of(text, 'url: https')}: translation-structure: source 1 backs steps [1], the French one []\n"
+        "    hint: Copy the French lesson's 'steps:' list under this source: only 'supports' is translated."
+    ]
+
+
+def test_live_checks_are_written_in_the_french_lesson_only(tmp_path):
+    found, text = problems_after(
+        tmp_path,
+        lambda t: t.replace("sources:\n", "live_checks: []\nsources:\n"),
+        path="en/lecons/exemple.md",
+        translate=True,
+    )
+    assert found == [
+        f"{EN}:{line_of(text, 'live_checks:')}: live-checks-translation: live_checks is written in the French lesson only\n"
+        "    hint: Remove 'live_checks:' here: every language shows the French lesson's live checks."
+    ]
 
 
 def test_a_translation_with_other_facts_than_the_french_is_a_warning(tmp_path):

@@ -7,11 +7,12 @@ import re
 from datetime import date
 
 import pytest
+from babel.dates import format_date
 from conftest import LANGUAGES, ROOT, SOURCE_LANGUAGE, TRANSLATIONS, WITH_LESSONS, ui
 from conftest import prefix as conftest_prefix
 from sitepages import nav_lessons_by_section
 
-from pasapas.model.lesson import lessons_in
+from pasapas.model.lesson import lesson_sources, lessons_in, sources_of_steps
 
 DOCS = ROOT / "docs"
 FOUNDING_LESSONS = {
@@ -228,6 +229,63 @@ def test_every_lesson_shows_its_sources_at_the_end_in_the_readers_language(site,
     assert section is not None and section.h2.get_text() == SOURCES_TITLE[language]
     assert [a["href"] for a in section.select("li > a")] == [s["url"] for s in lesson(language, slug).meta["sources"]]
     assert all(li.select_one(".pap-sources__date") for li in section.select("li"))
+
+
+@pytest.mark.parametrize("language,slug", ALL)
+def test_each_source_says_which_steps_it_backs_and_each_step_links_to_its_sources(site, language, slug):
+    page = site.page(conftest_prefix(language) + slug.removesuffix(".md") + "/")
+    sources = lesson_sources(lesson(language, slug).meta)
+    for source in sources:
+        item = page.soup.select_one(f"section.pap-sources li#source-{source.number}")
+        assert item is not None
+        assert [a["href"] for a in item.select(".pap-sources__steps a")] == [f"#etape-{n}" for n in sorted(set(source.steps))]
+        if source.steps:
+            assert (
+                item.select_one(".pap-sources__steps").get_text().startswith(ui(language)["source_steps"].split("{")[0].strip())
+            )
+    by_step = sources_of_steps(sources)
+    for tools in page.soup.select("article .pap-step-tools[data-step]"):
+        number = int(tools["data-step"].removeprefix("etape-"))
+        shown = tools.select_one(".pap-step-sources")
+        expected = [f"#source-{source.number}" for source in by_step.get(number, [])]
+        assert ([a["href"] for a in shown.select("a")] if shown else []) == expected
+        if expected:
+            assert shown.get_text().startswith(ui(language)["step_sources"])
+
+
+@pytest.mark.parametrize("language,slug", ALL)
+def test_a_lesson_nobody_redid_on_the_real_site_says_its_steps_come_from_written_sources(site, language, slug):
+    assert not lesson(SOURCE_LANGUAGE, slug).meta.get("live_checks"), "this test is about lessons without a live check"
+    page = site.page(conftest_prefix(language) + slug.removesuffix(".md") + "/")
+    line = page.soup.select_one("article .pap-live-check")
+    assert line is not None and line.get_text() == ui(language)["live_check_none"]
+
+
+def test_a_live_check_is_shown_in_every_language_until_it_is_six_months_old(project_copy, tmp_path):
+    from datetime import timedelta
+
+    from conftest import build_or_fail
+
+    project = project_copy("live-check")
+    recent, old = date.today() - timedelta(days=10), date.today() - timedelta(days=200)
+    for slug, day in (("antivirus", recent), ("sms", old)):
+        path = project / "docs" / SOURCE_LANGUAGE / f"lecons/{slug}.md"
+        text = path.read_text(encoding="utf-8").replace(
+            "\nsources:\n",
+            f"\nlive_checks:\n  - date: {day}\n    by: médiatrice numérique\n    steps: [1, 2]\n"
+            "    note: Tout correspondait.\nsources:\n",
+            1,
+        )
+        path.write_text(text, encoding="utf-8")
+    built = build_or_fail(project, tmp_path / "site")
+    for language in WITH_LESSONS:
+        prefix = conftest_prefix(language)
+        for slug, day, key in (("antivirus", recent, "live_check_recent"), ("sms", old, "live_check_old")):
+            line = built.page(prefix + f"lecons/{slug}/").soup.select_one("article .pap-live-check")
+            written = format_date(day, format="long", locale=language)
+            assert line.get_text() == ui(language)[key].format(date=written, by="médiatrice numérique")
+            role = line.select_one("[lang]")
+            assert (role["lang"] if role else SOURCE_LANGUAGE) == SOURCE_LANGUAGE
 
 
 def test_a_lesson_not_checked_for_a_year_tells_readers_to_check_again_in_every_language(project_copy, tmp_path):

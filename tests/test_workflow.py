@@ -10,6 +10,7 @@ import shlex
 import subprocess
 import sys
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -275,6 +276,23 @@ def test_workflow_is_valid_against_the_github_schema():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("form", sorted((ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml")), ids=lambda p: p.name)
+def test_issue_forms_are_valid_against_the_github_schema(form):
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-issue-forms", str(form)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_live_check_form_asks_for_what_a_lesson_records():
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/refait-sur-le-vrai-site.yml").read_text(encoding="utf-8"))
+    ids = {field.get("id") for field in form["body"]}
+    # live_checks: date, by (a role), steps (that matched), note (what differed); and which page.
+    assert {"page", "date", "by", "steps", "differed"} <= ids
 
 
 def test_workflow_grants_nothing_by_default_and_each_job_only_what_it_needs():

@@ -264,6 +264,7 @@ def lesson_content(html, page, config, files, language):
     card = lesson_pages.summary_line(lesson.meta, ui, language)
     card += lesson_pages.prerequisites_line(prerequisite_links(lesson, page, files), ui, language)
     source = i18n_pages.source_language(config)
+    french_lesson = lesson
     if language != source:
         french = i18n_plugin.alternate(page, source)
         french_text = Path(french.abs_src_path).read_text(encoding="utf-8")
@@ -274,6 +275,7 @@ def lesson_content(html, page, config, files, language):
         card += lesson_pages.translation_line(
             lesson.meta, state, ui, language, get_relative_url(french.url, page.url), source, changed_steps
         )
+    card += lesson_pages.live_check_line(french_lesson.meta, ui, language)
     lesson_key = lesson.slug.removesuffix(".md")  # the same in every language
     html = lesson_pages.add_summary_line(html, card + lesson_tools.toolbar(lesson_key, ui))
     report_url = None
@@ -283,7 +285,7 @@ def lesson_content(html, page, config, files, language):
         def report_url(step_id):
             return forge.step_report_url(config.repo_url, ui, address, f"docs/{page.file.src_uri}", step_id, language)
 
-    html = lesson_tools.add_step_tools(html, ui, report_url)
+    html = lesson_tools.add_step_tools(html, ui, report_url, lesson_pages.step_sources(lesson.meta))
     html += lesson_pages.sources_block(lesson.meta, ui, language)
     if config.site_url:
         html += lesson_tools.qr_block(config.site_url.rstrip("/") + "/" + page.url, ui)

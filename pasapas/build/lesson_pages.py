@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
@@ -14,7 +15,16 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from pasapas.model.lesson import LessonError, as_date, is_stale
+from pasapas.model.lesson import (
+    LIVE_CHECK_FRESH_DAYS,
+    LessonError,
+    Source,
+    as_date,
+    is_stale,
+    lesson_sources,
+    live_checks,
+    sources_of_steps,
+)
 from pasapas.transform.page_sections import append_to_section
 from pasapas.transform.partials import render
 
@@ -45,20 +55,67 @@ def prerequisites_line(links: list[tuple[str, str]], ui: dict, language: str) ->
     return render("prerequisites_line.html", links=items, ui=ui)
 
 
+def source_name(source: Source) -> str:
+    """The site's name is what a reader recognises (and checks); the full address is the link."""
+    return (urlsplit(source.url).hostname or source.url).removeprefix("www.")
+
+
+def source_anchor(source: Source) -> str:
+    return f"source-{source.number}"
+
+
 def sources_block(meta: dict, ui: dict, language: str) -> str:
-    """'Sources': each page the steps were checked against, what it supports, and when."""
-    sources = [s for s in meta.get("sources") or [] if isinstance(s, dict) and str(s.get("url", "")).startswith("https://")]
+    """'Sources': each page the steps were checked against, what it supports, when, and
+    which steps it backs (each a link to the step)."""
+    sources = lesson_sources(meta)
     if not sources:
         return ""
     rows = []
     for source in sources:
-        url = str(source["url"])
-        # The site's name is what a reader recognises (and checks); the full address is the link.
-        shown = (urlsplit(url).hostname or url).removeprefix("www.")
-        consulted = as_date(source.get("consulted"))
-        when = ui["source_consulted"].format(date=format_date(consulted, format="long", locale=language)) if consulted else ""
-        rows.append({"url": url, "shown": shown, "supports": str(source.get("supports", "")), "consulted": when})
+        when = ""
+        if source.consulted:
+            when = ui["source_consulted"].format(date=format_date(source.consulted, format="long", locale=language))
+        steps = ""
+        if source.steps:
+            links = [render("link.html", url=f"#etape-{n}", text=str(n)) for n in sorted(set(source.steps))]
+            # Babel joins the rendered, escaped links with the language's own words ("2, 3 et 5").
+            steps = Markup(ui["source_steps"].format(steps=format_list(links, locale=language)))
+        rows.append(
+            {
+                "anchor": source_anchor(source),
+                "url": source.url,
+                "shown": source_name(source),
+                "supports": source.supports,
+                "consulted": when,
+                "steps": steps,
+            }
+        )
     return render("sources_block.html", sources=rows, ui=ui)
+
+
+def step_sources(meta: dict) -> dict[str, list[dict]]:
+    """step id → the sources that back it, as links to their entry in the sources block."""
+    return {
+        f"etape-{number}": [{"anchor": source_anchor(s), "shown": source_name(s)} for s in sources]
+        for number, sources in sources_of_steps(lesson_sources(meta)).items()
+    }
+
+
+def live_check_line(french_meta: dict, ui: dict, language: str, today: date | None = None) -> str:
+    """Whether anyone redid the steps on the real site, said plainly: the steps come from
+    written sources until someone has, and again once that is more than six months old."""
+    checks = live_checks(french_meta)
+    if not checks:
+        return render("live_check_line.html", text=ui["live_check_none"], fresh=False)
+    last = checks[-1]
+    fresh = ((today or date.today()) - last.day).days <= LIVE_CHECK_FRESH_DAYS
+    template = ui["live_check_recent"] if fresh else ui["live_check_old"]
+    day = format_date(last.day, format="long", locale=language)
+    # The role is written once, in the French lesson: it is marked as French on other pages.
+    by = render("foreign_words.html", words=last.by, lang="fr" if language != "fr" else None)
+    # The translator's words are escaped; the date and the rendered role are put in after.
+    text = Markup(html.escape(template).replace("{date}", html.escape(day)).replace("{by}", by))
+    return render("live_check_line.html", text=text, fresh=fresh)
 
 
 def translation_line(

@@ -26,6 +26,7 @@ from pasapas.model.lesson import (
     DEVICES,
     LESSONS_FOLDER,
     LEVELS,
+    LIVE_CHECK_FIELDS,
     REQUIRED_FIELDS,
     SECTIONS,
     SOURCE_LANGUAGE,
@@ -37,19 +38,29 @@ from pasapas.model.lesson import (
     is_lesson,
     is_stale,
     language_folders,
+    lesson_sources,
     parse_lesson,
     split_front_matter,
+    step_numbers,
     translation_pending,
 )
 from pasapas.model.problems import Problem, read_text
 
-OPTIONAL_FIELDS = ("translation",)
+OPTIONAL_FIELDS = ("translation", "live_checks")
 #: Front matter that is a fact about the lesson, the same in every language.
 TRANSLATED_FACTS = ("level", "duration", "devices", "digcomp", "prerequisites", "last_checked")
 #: "Donnez votre mot de passe…" (but not "ne donnez jamais votre mot de passe").
 SECRET_REQUEST = re.compile(r"\b(donnez|communiquez|envoyez|transmettez)\b[^.\n]*\b(mot de passe|code)\b", re.IGNORECASE)
 SOURCE_FIELDS = ("url", "consulted", "supports")
+#: What a source may also say: the steps it backs (`steps: [2, 3]`).
+SOURCE_OPTIONAL_FIELDS = ("steps",)
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS + ("sources",)
+#: A warning while the lessons are being traced step by step; an error once they all are.
+STEP_UNSOURCED_SEVERITY = "warning"
+LIVE_CHECK_HINT = (
+    "Each live check is '- date: YYYY-MM-DD', 'by: <a role, never a name>' (e.g. \"médiatrice numérique, "
+    "France services\"), 'steps: [1, 2, 3]' (the steps that matched) and 'note: <what differed>'."
+)
 #: Sources older than this do not describe today's screens.
 OLDEST_SOURCE = date(2025, 1, 1)
 IMAGE_BUDGET_BYTES = 30_000
@@ -168,6 +179,7 @@ class LessonCheck:
             return self.problems
         self.check_front_matter()
         self.check_sources()
+        self.check_steps_sourced()
         self.check_stale()
         self.check_headings()
         self.check_sections_and_steps()
@@ -326,7 +338,7 @@ class LessonCheck:
                 continue
             where = self.source_line(source, line)
             missing = [name for name in SOURCE_FIELDS if not str(source.get(name) or "").strip()]
-            unknown = [name for name in source if name not in SOURCE_FIELDS]
+            unknown = [name for name in source if name not in SOURCE_FIELDS + SOURCE_OPTIONAL_FIELDS]
             if missing or unknown:
                 what = f"lacks {', '.join(missing)}" if missing else f"has unknown field(s) {', '.join(map(str, unknown))}"
                 self.report(
@@ -335,6 +347,7 @@ class LessonCheck:
                     f"source {number} {what}",
                     "Each source has exactly: url, consulted (date) and supports (the facts it backs).",
                 )
+            self.check_source_steps(number, source, where)
             url = str(source.get("url") or "")
             if url and not url.startswith("https://"):
                 self.report(
@@ -386,6 +399,100 @@ class LessonCheck:
                     "the sources differ from the French lesson's",
                     "Keep the French 'url' and 'consulted' values; translate only 'supports'.",
                 )
+            else:
+                french_steps = {s.url: s.steps for s in lesson_sources(self.french.meta)}
+                for source in lesson_sources(meta):
+                    if source.url in french_steps and source.steps != french_steps[source.url]:
+                        self.report(
+                            self.source_line(sources[source.number - 1], line),
+                            "translation-structure",
+                            f"source {source.number} backs steps {list(source.steps)}, the French one {list(french_steps[source.url])}",
+                            "Copy the French lesson's 'steps:' list under this source: only 'supports' is translated.",
+                        )
+        self.check_live_checks()
+
+    def check_source_steps(self, number: int, source: dict, where: int) -> None:
+        """`steps:` lists step numbers of this lesson."""
+        if "steps" not in source:
+            return
+        steps = step_numbers(source["steps"])
+        if steps is None:
+            self.report(
+                where,
+                "source-steps-invalid",
+                f"source {number}: 'steps' must be a list of step numbers",
+                "Write the numbers of the steps this page backs, for example 'steps: [2, 3]'.",
+            )
+            return
+        known = {step.number for step in self.lesson.steps}
+        for step in steps:
+            if step not in known:
+                self.report(
+                    where,
+                    "source-steps-invalid",
+                    f"source {number} names step {step}, which this lesson does not have",
+                    f"The steps are numbered 1 to {len(known)}: remove {step}, or correct it.",
+                )
+
+    def check_steps_sourced(self) -> None:
+        """A step that names something on screen rests on a source that shows it: screens
+        change, and a label nobody can trace cannot be checked again."""
+        backed = {number for source in lesson_sources(self.lesson.meta) for number in source.steps}
+        for step in self.lesson.steps:
+            if step.number in backed:
+                continue
+            words = step.screen_words()
+            if words:
+                line, shown = words[0]
+                self.report(
+                    step.line,
+                    "step-unsourced",
+                    f"step {step.number} names something on screen ('{shown}'), but no source backs it",
+                    f"Add {step.number} to the 'steps:' of the source (an official page, 2025 or later) that "
+                    "shows it, e.g. 'steps: [" + str(step.number) + "]'. No source? Describe the action "
+                    "without naming the screen's words.",
+                    STEP_UNSOURCED_SEVERITY,
+                )
+
+    def check_live_checks(self) -> None:
+        """`live_checks:` (French lesson only): when someone redid steps on the real site."""
+        meta = self.lesson.meta
+        if "live_checks" not in meta:
+            return
+        line = self.field_line("live_checks")
+        if self.language != SOURCE_LANGUAGE:
+            self.report(
+                line,
+                "live-checks-translation",
+                "live_checks is written in the French lesson only",
+                "Remove 'live_checks:' here: every language shows the French lesson's live checks.",
+            )
+            return
+        entries = meta["live_checks"]
+        if entries is None or entries == []:
+            return
+        if not isinstance(entries, list):
+            self.report(line, "live-check-invalid", "live_checks must be a list", LIVE_CHECK_HINT)
+            return
+        known = {step.number for step in self.lesson.steps}
+        for number, entry in enumerate(entries, start=1):
+            problem = None
+            if not isinstance(entry, dict) or set(entry) - set(LIVE_CHECK_FIELDS):
+                problem = f"live check {number} must have only date, by, steps and note"
+            elif as_date(entry.get("date")) is None:
+                problem = f"live check {number}: '{entry.get('date')}' is not a date"
+            elif as_date(entry["date"]) > date.today():
+                problem = f"live check {number} is dated in the future ({entry['date']})"
+            elif not isinstance(entry.get("by"), str) or not entry["by"].strip():
+                problem = f"live check {number} does not say who redid the steps (a role)"
+            elif step_numbers(entry.get("steps")) is None or not entry["steps"]:
+                problem = f"live check {number}: 'steps' must list the steps that matched the real site"
+            elif set(entry["steps"]) - known:
+                problem = f"live check {number} names steps this lesson does not have: {sorted(set(entry['steps']) - known)}"
+            elif not isinstance(entry.get("note", ""), str):
+                problem = f"live check {number}: 'note' must be a sentence"
+            if problem:
+                self.report(line, "live-check-invalid", problem, LIVE_CHECK_HINT)
 
     def source_line(self, source: dict, default: int) -> int:
         url = str(source.get("url") or "")

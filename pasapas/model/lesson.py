@@ -62,6 +62,11 @@ STEP_ID = re.compile(r"^etape-(\d+)$")
 SEE_MARKER = re.compile(r"^\{:?\s*\.voir\s*\}\s*$")
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 QUESTION = re.compile(r"^\?{3}\+?\s+question\b")
+#: What a step shows on screen (see Step.screen_words).
+SCREEN_WORDS = re.compile(r"\*\*(?P<bold>[^*\n]+?)\*\*|«(?P<quoted>[^«»\n]+?)»")
+#: "**Vous voyez :**" at the start of a line: a label of the lesson's own, ending with a colon.
+ASIDE_LABEL = re.compile(r"^\s*\*\*[^*\n]*?[:：]\s*\*\*")
+INLINE_CODE = re.compile(r"`[^`\n]*`")
 #: `!!! practice "<name>"`: a practice screen, from docs/<language>/lecons/_entrainement-<name>.yml.
 PRACTICE_BLOCK = re.compile(r'^!!!\s+practice\s+"(?P<name>[^"]*)"\s*$')
 
@@ -97,6 +102,20 @@ class Step:
     @property
     def says_what_to_see(self) -> bool:
         return any(SEE_MARKER.match(line.strip()) for line in self.body)
+
+    def screen_words(self) -> list[tuple[int, str]]:
+        """(line, words) for each thing the step names on screen: words in **bold** or in
+        « quotes » — the words a learner looks for, and that a source must show. The label
+        that opens the "what you see" aside (**Vous voyez :**, **You see:**) is the lesson's
+        own, not the screen's. Inline code (an address to type) is left out."""
+        found = []
+        for offset, line in enumerate(self.body):
+            text = INLINE_CODE.sub("", ASIDE_LABEL.sub("", line, count=1))
+            for match in SCREEN_WORDS.finditer(text):
+                words = (match.group("bold") or match.group("quoted") or "").strip()
+                if words:
+                    found.append((self.line + 1 + offset, words))
+        return found
 
 
 @dataclass
@@ -313,6 +332,77 @@ def _parse_lesson(text: str, path: str) -> Lesson:
             questions += 1
 
     return Lesson(PurePosixPath(path), meta, title, headings, sections, steps, images, questions, practices)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One page a lesson's facts rest on (`sources:`), and the steps it backs."""
+
+    number: int  # its place in the list, from 1
+    url: str
+    consulted: date | None
+    supports: str
+    steps: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LiveCheck:
+    """Someone redid steps on the real site (`live_checks:`, in the French lesson)."""
+
+    day: date
+    by: str  # a role ("médiatrice numérique, France services"), never a person's name
+    steps: tuple[int, ...]
+    note: str
+
+
+def step_numbers(value) -> tuple[int, ...] | None:
+    """A `steps:` list as step numbers; None when it is not a list of whole numbers."""
+    if not isinstance(value, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in value):
+        return None
+    return tuple(value)
+
+
+def lesson_sources(meta: dict) -> list[Source]:
+    """The well-formed entries of `sources:` (the checker reports the others)."""
+    found = []
+    entries = meta.get("sources")
+    for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1):
+        if not isinstance(entry, dict) or not str(entry.get("url") or "").startswith("https://"):
+            continue
+        steps = step_numbers(entry.get("steps", [])) or ()
+        found.append(Source(number, str(entry["url"]), as_date(entry.get("consulted")), str(entry.get("supports") or ""), steps))
+    return found
+
+
+def sources_of_steps(sources: list[Source]) -> dict[int, list[Source]]:
+    """step number → the sources that back it, in the order of `sources:`."""
+    by_step: dict[int, list[Source]] = {}
+    for source in sources:
+        for number in source.steps:
+            if source not in by_step.setdefault(number, []):
+                by_step[number].append(source)
+    return by_step
+
+
+LIVE_CHECK_FIELDS = ("date", "by", "steps", "note")
+
+
+def live_checks(meta: dict) -> list[LiveCheck]:
+    """The well-formed entries of `live_checks:`, oldest first (the checker reports the others)."""
+    found = []
+    entries = meta.get("live_checks")
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        day, steps, by = as_date(entry.get("date")), step_numbers(entry.get("steps")), entry.get("by")
+        if day is None or steps is None or not isinstance(by, str) or not by.strip():
+            continue
+        found.append(LiveCheck(day, by.strip(), steps, str(entry.get("note") or "")))
+    return sorted(found, key=lambda check: check.day)
+
+
+#: A live check older than this no longer says that the steps match today's screens.
+LIVE_CHECK_FRESH_DAYS = 183
 
 
 def read_lesson(docs_dir: Path, relative: str) -> Lesson:

@@ -24,14 +24,19 @@ QR_OPTIONS = {"error": "m", "mask": 2, "boost_error": False}
 STEP_HEADING = re.compile(r'(<h([34]) id="(etape-\d+)"[^>]*>.*?</h\2>)', re.DOTALL)
 
 
-def step_tools(step_id: str, ui: dict, report_url: str | None = None) -> str:
-    return render("step_tools.html", step_id=step_id, ui=ui, report_url=report_url)
+def step_tools(step_id: str, ui: dict, report_url: str | None = None, sources: list[dict] = ()) -> str:
+    return render("step_tools.html", step_id=step_id, ui=ui, report_url=report_url, sources=sources)
 
 
-def add_step_tools(html: str, ui: dict, report_url=None) -> str:
-    """`report_url(step_id)`: where to report a problem with that step (None: no link)."""
+def add_step_tools(html: str, ui: dict, report_url=None, sources: dict[str, list[dict]] | None = None) -> str:
+    """`report_url(step_id)`: where to report a problem with that step (None: no link);
+    `sources`: step id → the sources that back it (lesson_pages.step_sources)."""
+    sources = sources or {}
     return STEP_HEADING.sub(
-        lambda m: m.group(1) + step_tools(m.group(3), ui, report_url(m.group(3)) if report_url else None), html
+        lambda m: (
+            m.group(1) + step_tools(m.group(3), ui, report_url(m.group(3)) if report_url else None, sources.get(m.group(3), ()))
+        ),
+        html,
     )
 
 
