@@ -17,11 +17,12 @@ export NO_MKDOCS_2_WARNING := 1
 # npm must never download a browser: tests use Debian's chromium.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build check second-engine html test lint a11y links links-external bench lesson lesson-translation system-check clean
+.PHONY: help serve build preview check second-engine html test lint a11y links links-external bench lesson lesson-translation system-check clean
 
 help:
 	@echo "make serve   build and preview the portal on http://$(HOST):$(PORT) (live reload)"
 	@echo "make build   build the portal into site/"
+	@echo "make preview the pull request's preview in preview-site/ (opens from disk; lists the lesson errors)"
 	@echo "make test    run every test and check"
 	@echo "make check   the fast tests (no browser, no full build) and ruff, in under a minute"
 	@echo "make lint    check every lesson in every language"
@@ -58,9 +59,14 @@ serve: $(PY_READY)
 BUILDING := .cache/site-building
 build: $(PY_READY) $(NPM_READY)
 	@rm -rf $(BUILDING) site
-	$(PY) -m mkdocs build --strict --site-dir $(BUILDING)
+	$(PASAPAS) build --site-dir $(BUILDING)
 	$(PASAPAS) offline --into $(BUILDING)
 	@mv $(BUILDING) site
+
+# The preview of a pull request (the `preview` job of .github/workflows/checks.yml): the
+# offline copy in preview-site/, built even past lesson errors, which its first page lists.
+preview: $(PY_READY) $(NPM_READY)
+	$(PASAPAS) preview --into preview-site
 
 # Every built page (and the offline copy, after make build) through the Nu HTML Checker.
 html: $(PY_READY) $(NPM_READY) system-check
@@ -77,8 +83,8 @@ check: $(PY_READY)
 second-engine: export SOURCE_DATE_EPOCH := 1767225600
 second-engine: $(PY_READY)
 	@rm -rf .cache/site-mkdocs .cache/site-properdocs
-	$(PY) -m mkdocs build --strict --quiet --site-dir .cache/site-mkdocs
-	$(PY) -m properdocs build --strict --quiet --config-file mkdocs.yml --site-dir .cache/site-properdocs
+	$(PASAPAS) build --quiet --site-dir .cache/site-mkdocs
+	$(PASAPAS) build --quiet --engine properdocs --site-dir .cache/site-properdocs
 	$(PASAPAS) compare-sites .cache/site-mkdocs .cache/site-properdocs
 
 # make lint LINT_OPTIONS="--lang fr --errors-only"

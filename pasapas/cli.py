@@ -12,6 +12,7 @@ from importlib import import_module
 
 #: subcommand -> (module whose `main(argv)` runs it, what it does)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("pasapas.build.site", "build the site into site/ (--sequential, --site-dir DIR); the one way every command builds"),
     "serve": ("pasapas.tools.serve", "preview the site; when it cannot be built, say why (here and in the browser)"),
     "lint": ("pasapas.tools.lint", "check every lesson and page of docs/ (path:line: rule: message)"),
     "links": ("pasapas.checks.links", "check every internal link and anchor of the built site"),
@@ -20,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "translations": ("pasapas.tools.translations", "translations: status, stamp"),
     "html": ("pasapas.checks.html_valid", "check every built page and the offline copy with the Nu HTML Checker (needs Java)"),
     "offline": ("pasapas.tools.offline", "make the offline copy (file://) of a built site"),
+    "preview": ("pasapas.tools.preview", "the pull request's preview: the offline copy, its problems on its first page"),
     "compare-sites": ("pasapas.tools.compare_sites", "compare two built sites page for page (the generator tag aside)"),
     "bench": ("pasapas.tools.bench", "measure the build and pages beside plain Material"),
     "doctor": ("pasapas.tools.doctor", "say which system package is missing and how to install it"),

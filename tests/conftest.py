@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from sitepages import BuiltSite, configured_languages
 from pasapas.model.interface import read_interface
 from pasapas.model.languages import configured_languages as configured
 from pasapas.model.lesson import lessons_in, split_front_matter, translation_pending
+from pasapas.project import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The languages of the site, from mkdocs.yml: tests never list them (a fifth language
@@ -56,7 +55,7 @@ def ui(language: str) -> dict[str, str]:
     return read_interface(ROOT / "docs", language)
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "pasapas", "CONTRIBUTING.md")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "pasapas", "CONTRIBUTING.md", "LICENSE", "LICENSE-CONTENT")
 
 
 #: The published address the tests build for (QR codes and the sitemap need one).
@@ -64,15 +63,8 @@ SITE_URL = "https://pasapas.example/"
 
 
 def build(project_dir: Path, site_dir: Path, site_url: str = SITE_URL, **environment: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`, as `make build` runs it for publication."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **environment}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project_dir,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    """`pasapas build`, as `make build` runs it for publication."""
+    return run_build(site_dir, project_dir, env={"SITE_URL": site_url, **environment}, capture=True)
 
 
 def add_language_entry(project_dir: Path, entry: str) -> None:

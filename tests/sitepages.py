@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from pasapas.model import learning_paths
+
 
 def configured_languages(mkdocs_yml: Path) -> tuple[str, ...]:
     """Locales of plugins > i18n > languages, source language first."""
@@ -18,18 +20,10 @@ def configured_languages(mkdocs_yml: Path) -> tuple[str, ...]:
 
 
 def nav_lessons_by_section(mkdocs_yml: Path) -> dict[str, list[str]]:
-    """The learning paths of nav: in mkdocs.yml and the lessons in each, in order."""
-    sections: dict[str, list[str]] = {}
-    current = None
-    lines = mkdocs_yml.read_text(encoding="utf-8").split("nav:\n", 1)[1].splitlines()
-    for line in lines:
-        if line and not line.startswith(" "):
-            break
-        if section := re.match(r"^  - ([^:]+):\s*$", line):
-            current = section.group(1)
-        elif (entry := re.match(r"^      - (lecons/\S+\.md)\s*$", line)) and current:
-            sections.setdefault(current, []).append(entry.group(1))
-    return sections
+    """The learning paths of the project (the sections of nav: in mkdocs.yml) and the
+    lessons each holds, in order, as the build places them from the lessons' `parcours:`."""
+    root = mkdocs_yml.parent
+    return learning_paths.lessons_by_path(learning_paths.known_paths(root) or [], learning_paths.french_lessons(root / "docs"))
 
 
 @dataclass(frozen=True)

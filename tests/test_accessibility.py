@@ -170,9 +170,11 @@ FOCUS_SEEN = """() => {
   const hit = document.elementFromPoint(x, y);
   return {label: (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().replace(/\\s+/g, ' ').slice(0, 40),
           seen: !!hit && (e.contains(hit) || hit.contains(e)), inMenu: !!e.closest('.md-sidebar--primary'),
-          inContent: !!e.closest('.md-content'), expanded: e.getAttribute('aria-expanded'), role: e.getAttribute('role')};
+          inContent: !!e.closest('.md-content'), expanded: e.getAttribute('aria-expanded'), tag: e.localName};
 }"""
 MENU_OPEN = "() => document.getElementById('__drawer').checked"
+#: With JavaScript, the theme's menu label holds a real button (pasapas.js).
+MENU_BUTTON = '.md-header label[for="__drawer"] > button'
 
 
 @pytest.fixture
@@ -205,12 +207,12 @@ def test_on_a_phone_the_menu_works_with_the_keyboard_alone(base_url, phone, lang
     phone.goto(base_url + LESSON[language])
     press(phone, "Tab")  # the skip link
     button = press(phone, "Tab")
-    assert (button["role"], button["expanded"], button["seen"]) == ("button", "false", True)
+    assert (button["tag"], button["expanded"], button["seen"]) == ("button", "false", True)
     assert button["label"] == phone.locator(".md-nav--primary").get_attribute("aria-label")
     # Enter opens the menu on its first item shown: the title of this lesson's path.
     stop = press(phone, "Enter")
     assert phone.evaluate(MENU_OPEN)
-    assert (stop["inMenu"], stop["seen"], stop["role"], stop["expanded"]) == (True, True, "button", "true")
+    assert (stop["inMenu"], stop["seen"], stop["tag"], stop["expanded"]) == (True, True, "button", "true")
     # That title goes back to the menu's first level, on the path it came from.
     path = stop["label"]
     stop = press(phone, "Enter")
@@ -225,7 +227,7 @@ def test_on_a_phone_the_menu_works_with_the_keyboard_alone(base_url, phone, lang
     assert not phone.evaluate(MENU_OPEN)
     assert stop["seen"]
     # Space opens it too; Escape closes it and gives the focus back to the menu button.
-    phone.locator('.md-header label[for="__drawer"]').focus()
+    phone.locator(MENU_BUTTON).focus()
     press(phone, " ")
     assert phone.evaluate(MENU_OPEN)
     stop = press(phone, "Escape")
@@ -238,7 +240,7 @@ def test_on_a_phone_the_menu_works_with_the_keyboard_alone(base_url, phone, lang
     settle(phone)
     assert phone.url == base_url + LESSON[language]
     assert not phone.evaluate(MENU_OPEN)
-    assert phone.locator('.md-header label[for="__drawer"]').get_attribute("aria-expanded") == "false"
+    assert phone.locator(MENU_BUTTON).get_attribute("aria-expanded") == "false"
 
 
 @pytest.mark.parametrize("path", ["contribuer/", LESSON["ar"]])
@@ -246,10 +248,51 @@ def test_every_button_of_the_menu_has_a_name(base_url, phone, path):
     """Including the arrow alone beside a path that has a page of its own (Contribuer)."""
     phone.goto(base_url + path)
     names = phone.eval_on_selector_all(
-        ".md-sidebar--primary [role=button]",
+        ".md-sidebar--primary button",
         "buttons => buttons.map(b => (b.getAttribute('aria-label') || b.textContent).trim())",
     )
     assert len(names) >= 2 and all(names), names
+
+
+#: In the header and the phone menu, once open: labels that claim a role or a Tab stop, the
+#: theme's menu labels and what each holds, the menu's icons a screen reader would meet, and
+#: axe's rules on roles, buttons and contrast (aria-allowed-role is a best practice: the WCAG
+#: run of the next test leaves it out; that test runs on a desktop, where the menu is another).
+MENU_PARTS = """async () => {
+  const parts = [...document.querySelectorAll('.md-header, .md-sidebar--primary')];
+  const all = selector => parts.flatMap(part => [...part.querySelectorAll(selector)]);
+  const axeResult = await axe.run({include: [['.md-header'], ['.md-sidebar--primary']]},
+    {runOnly: {type: 'rule', values: ['aria-allowed-role', 'button-name', 'nested-interactive', 'color-contrast']}});
+  return {
+    labelsPlayingButtons: all('label[role], label[tabindex], [role=button]').map(e => e.outerHTML.slice(0, 80)),
+    labelsHold: [...new Set(all('.md-header label[for="__drawer"], label.md-nav__link[for], label.md-nav__title[for]')
+      .filter(label => label.htmlFor !== '__drawer' || label.closest('.md-header'))
+      .map(label => label.children.length === 1 && label.firstElementChild.matches('button[type=button][aria-expanded]')
+                    ? 'one button' : label.outerHTML.slice(0, 80)))],
+    iconsShown: [...document.querySelectorAll('.md-header label[for="__drawer"] svg, .md-sidebar--primary svg')]
+      .filter(icon => icon.getAttribute('aria-hidden') !== 'true').map(icon => icon.outerHTML.slice(0, 80)),
+    axe: axeResult.violations.map(v => [v.id, v.nodes.map(n => n.target).slice(0, 3)]),
+  };
+}"""
+
+
+LABEL_WITH_A_ROLE = re.compile(r"<label\b[^>]*\brole=")
+
+
+def test_the_menu_holds_real_buttons_its_labels_claim_no_role_and_its_icons_are_hidden(site, browser, base_url):
+    """Without JavaScript the theme's labels work as they are; with it, each holds a
+    <button>. A label with role="button" is what a screen reader must never meet."""
+    labels_with_a_role = [path for path in site.text_files(".html") if LABEL_WITH_A_ROLE.search(path.read_text(encoding="utf-8"))]
+    assert labels_with_a_role == []
+    context = browser.new_context(viewport=PHONE, reduced_motion="reduce", bypass_csp=True)  # to inject axe-core
+    phone = context.new_page()
+    phone.goto(base_url + LESSON["ar"])
+    phone.locator('.md-header label[for="__drawer"]').click()  # a tap, with or without the button
+    settle(phone)
+    phone.add_script_tag(path=str(AXE))
+    found = phone.evaluate(MENU_PARTS)
+    context.close()
+    assert found == {"labelsPlayingButtons": [], "labelsHold": ["one button"], "iconsShown": [], "axe": []}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

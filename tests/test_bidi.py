@@ -4,13 +4,13 @@ titles mixing CAF and Arabic. Read in chromium, in the built site and in the off
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import re
 
 import pytest
 
-from pasapas.transform.bidi import FSI, PDI, isolate_html, isolate_plain
+from pasapas.project import run_build
+from pasapas.transform.bidi import FSI, PDI, isolate_heading, isolate_html, isolate_plain
+from pasapas.transform.html_tokens import pieces
 
 # --- What the build writes ----------------------------------------------------------------------------
 
@@ -27,8 +27,107 @@ def test_elements_in_another_language_and_code_get_a_left_to_right_direction():
 
 
 def test_a_bracket_of_the_arabic_sentence_stays_outside_the_run():
-    assert isolate_html("<p>(CAF) نص</p>", "ar") == "<p>(<bdi>CAF</bdi>) نص</p>"
+    assert isolate_html("<p>(انظر CAF) نص</p>", "ar") == "<p>(انظر <bdi>CAF</bdi>) نص</p>"
+    assert isolate_html("<p>CAF (الصندوق) نص</p>", "ar") == "<p><bdi>CAF</bdi> (الصندوق) نص</p>"
     assert isolate_html("<p>موقع CAF (1): الدخول</p>", "ar") == "<p>موقع <bdi>CAF (1)</bdi>: الدخول</p>"
+
+
+# --- The kinds of Latin runs (review of December 2026, §3.3) -------------------------------------------
+
+
+def bdi(html: str) -> list[str]:
+    """What each <bdi> of the isolated paragraph holds."""
+    return re.findall(r"<bdi>(.*?)</bdi>", isolate_html(f"<p>{html}</p>", "ar"))
+
+
+def test_a_sign_written_against_the_end_of_a_run_belongs_to_it():
+    assert bdi("اضغط على زر FranceConnect+ في الصفحة") == ["FranceConnect+"]
+    assert bdi("يبدأ غالبًا بـ https:// ثم") == ["https://"]
+    assert bdi("لغة C# أو C++ أو Canal+ هنا") == ["C#", "C++", "Canal+"]
+    assert bdi("العنوان caf.fr/ هنا") == ["caf.fr/"]
+
+
+def test_the_full_stop_colon_comma_and_dash_after_a_run_belong_to_the_arabic_sentence():
+    assert isolate_html("<p>اضغط FranceConnect+.</p>", "ar") == "<p>اضغط <bdi>FranceConnect+</bdi>.</p>"
+    assert isolate_html("<h3>FranceConnect+: عندما يطلبه الموقع</h3>", "ar") == (
+        "<h3><bdi>FranceConnect+</bdi>: عندما يطلبه الموقع</h3>"
+    )
+    assert bdi("مثل CAF, ثم Ameli; ثم MSA… ثم Vitale – هنا") == ["CAF", "Ameli", "MSA", "Vitale"]
+    assert bdi("ثم + CAF هنا") == ["CAF"]  # a sign set apart by a space is the sentence's
+
+
+def test_a_run_starts_right_after_a_one_letter_arabic_prefix():
+    assert isolate_html("<h3>الإعدادات وWi-Fi وبيانات الجوّال</h3>", "ar") == (
+        "<h3>الإعدادات و<bdi>Wi-Fi</bdi> وبيانات الجوّال</h3>"
+    )
+    assert bdi("وYahoo! Mail، وCybermalveillance.gouv.fr.") == ["Yahoo! Mail", "Cybermalveillance.gouv.fr"]
+    assert bdi("فFranceConnect+ أو بCAF أو كAmeli أو لMSA") == ["FranceConnect+", "CAF", "Ameli", "MSA"]
+    assert bdi("الدخول بـFranceConnect+ ولـCAF والـ13 رقمًا") == ["FranceConnect+", "CAF", "13"]
+
+
+def test_a_sign_written_against_the_start_of_a_run_belongs_to_it():
+    assert bdi("افتح ملف .zip ثم") == [".zip"]
+    assert bdi("اتصل بالرقم +33 1 23 45 67 89 الآن") == ["+33 1 23 45 67 89"]
+    assert bdi("أرسل الرابط …/lecons/antivirus/#etape-3 إليه") == ["…/lecons/antivirus/#etape-3"]
+    assert bdi("ثم - CAF و— Ameli") == ["CAF", "Ameli"]
+
+
+def test_addresses_e_mail_addresses_file_names_and_codes_are_one_run_each():
+    text = "افتح https://www.caf.fr/allocataires أو اكتب إلى prenom.nom@exemple.fr، ثم IMG_2041.jpg والرمز 736201."
+    assert bdi(text) == ["https://www.caf.fr/allocataires", "prenom.nom@exemple.fr", "IMG_2041.jpg", "736201"]
+    assert bdi("موقع 17cyber.gouv.fr أو 33700.fr.") == ["17cyber.gouv.fr", "33700.fr"]
+
+
+def test_an_amount_keeps_its_currency_or_percent_sign():
+    assert bdi("ادفع 1,99 € فقط") == ["1,99 €"]
+    assert bdi("ادفع 1,99&nbsp;€.") == ["1,99&nbsp;€"]
+    assert bdi("ادفع €5 أو 5$ أو 50 % منها") == ["€5", "5$", "50 %"]
+
+
+def test_brackets_and_quotation_marks_around_a_latin_run_belong_to_it():
+    assert isolate_html("<p>اضغط دخول (Se connecter).</p>", "ar") == "<p>اضغط دخول <bdi>(Se connecter)</bdi>.</p>"
+    assert bdi("(CAF) نص") == ["(CAF)"]
+    assert bdi("اكتب «Mot de passe oublié ?» ثم") == ["«Mot de passe oublié ?»"]
+    assert bdi("«Votre colis est bloqué, payez 1,99 € ici» رسالة") == ["«Votre colis est bloqué, payez 1,99 € ici»"]
+    assert bdi('الاسم "Paris" هنا') == ['"Paris"']
+
+
+def test_question_and_exclamation_marks_stay_with_their_label():
+    assert bdi("حساب Yahoo! Mail هنا") == ["Yahoo! Mail"]
+    assert bdi("الرابط Mot de passe oublié\u00a0? تحت") == ["Mot de passe oublié\u00a0?"]
+
+
+def test_entities_are_read_as_the_characters_they_show_and_written_back_as_they_were():
+    assert bdi("مع L&#x27;Identité Numérique La Poste.") == ["L&#x27;Identité Numérique La Poste"]
+    assert bdi("شركة AT&amp;T، وكلمة &laquo;CAF&raquo; هنا") == ["AT&amp;T", "&laquo;CAF&raquo;"]
+
+
+def test_a_placeholder_of_a_practice_message_keeps_its_braces_outside():
+    assert isolate_plain("لديك {count} رقمًا") == f"لديك {{{FSI}count{PDI}}} رقمًا"
+    assert isolate_plain("المرفق (Pièce jointe): {file}") == f"المرفق {FSI}(Pièce jointe){PDI}: {{{FSI}file{PDI}}}"
+
+
+def test_keyboard_shortcuts_read_left_to_right():
+    shortcut = '<span class="keys"><kbd class="key-control">Ctrl</kbd><span>+</span><kbd class="key-t">T</kbd></span>'
+    assert isolate_html(f"<p>اضغط {shortcut}.</p>", "ar") == (
+        '<p>اضغط <span class="keys" dir="ltr"><kbd class="key-control" dir="ltr">Ctrl</kbd>'
+        '<span>+</span><kbd class="key-t" dir="ltr">T</kbd></span>.</p>'
+    )
+
+
+def test_headings_in_the_table_of_contents_get_isolate_characters():
+    assert isolate_heading("FranceConnect+: عندما يطلبه الموقع") == f"{FSI}FranceConnect+{PDI}: عندما يطلبه الموقع"
+    assert isolate_heading("حساب L&#x27;Identité") == f"حساب {FSI}L&#x27;Identité{PDI}"
+    assert isolate_heading(isolate_heading("خدمة CAF")) == isolate_heading("خدمة CAF")
+
+
+def test_the_page_is_read_by_an_html_parser_and_changed_only_where_a_run_is_isolated():
+    html = (
+        '<p title="a > b" data-x=\'CAF+\'>الإعدادات وWi-Fi</p><!-- CAF+ --><script>if (a<b) x = "CAF+";</script>'
+        "<p>نص<br/>عربي فقط &amp; &#x27;</p><textarea>CAF+</textarea>"
+    )
+    assert isolate_html(html, "ar") == html.replace("وWi-Fi", "و<bdi>Wi-Fi</bdi>")
+    assert "".join(piece.raw for piece in pieces(html)) == html
 
 
 def test_text_inside_code_links_to_french_and_drawings_is_left_alone():
@@ -97,14 +196,7 @@ def bidi_sites(project_copy, tmp_path_factory):
     sites = {}
     for name, extra in (("web", {}), ("offline", {"OFFLINE": "true"})):
         out = tmp_path_factory.mktemp(f"bidi-{name}")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        result = run_build(out, project, env=extra, capture=True)
         assert result.returncode == 0, result.stderr[-3000:]
         sites[name] = out
     return sites

@@ -21,7 +21,7 @@ FIRST_VISIT_BUDGET = 50 * KB
 #: heaviest of these, is at 10.4 KB, so it has its own, next-lowest budget.
 REPEAT_VISIT_BUDGET = 10 * KB
 REPEAT_VISIT_BUDGET_OF = {"ar/lecons/e-mail-piece-jointe/": 11 * KB}
-SEARCH = ("search_index", "workers/search", "lunr")
+SEARCH = ("search_index", "workers/search", "lunr", "search-words")
 
 
 @pytest.mark.parametrize("path", LESSONS)

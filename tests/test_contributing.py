@@ -14,7 +14,7 @@ from sitepages import nav_lessons_by_section
 
 from pasapas.checks.lessons import lint
 from pasapas.model.languages import configured_languages
-from pasapas.tools.new_lesson import ScaffoldError, add_to_nav, new_lesson, start_translation
+from pasapas.tools.new_lesson import ScaffoldError, new_lesson, start_translation
 
 
 @pytest.fixture
@@ -22,16 +22,18 @@ def project(project_copy):
     return project_copy("contributing")
 
 
-def test_scaffold_creates_the_french_lesson_dated_today_and_adds_it_to_its_path(project):
+def test_scaffold_creates_the_french_lesson_dated_today_in_its_path_and_leaves_mkdocs_yml_alone(project):
     before = nav_lessons_by_section(project / "mkdocs.yml")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     created = new_lesson(project, "envoyer-un-sms", "Envoyer un SMS", "Communiquer", date(2026, 11, 28))
 
     assert [p.relative_to(project).as_posix() for p in created] == ["docs/fr/lecons/envoyer-un-sms.md"]
     french = created[0].read_text(encoding="utf-8")
     assert "title: Envoyer un SMS\n" in french and "\n# Envoyer un SMS\n" in french
-    assert "last_checked: 2026-11-28\n" in french
+    assert "last_checked: 2026-11-28\n" in french and "\nparcours: Communiquer\n" in french
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
     after = nav_lessons_by_section(project / "mkdocs.yml")
-    assert after["Communiquer"] == before["Communiquer"] + ["lecons/envoyer-un-sms.md"]
+    assert sorted(after["Communiquer"]) == sorted(before["Communiquer"] + ["lecons/envoyer-un-sms.md"])
     assert {name: after[name] for name in before if name != "Communiquer"} == {
         name: lessons for name, lessons in before.items() if name != "Communiquer"
     }
@@ -164,13 +166,6 @@ def test_make_lesson_never_runs_what_the_title_holds(project):
     assert bad.returncode != 0 and "is not a language of the site" in bad.stderr
 
 
-def test_add_to_nav_appends_at_the_end_of_the_section():
-    config = "nav:\n  - index.md\n  - A:\n      - a1.md\n  - B:\n      - b1.md\n      - b2.md\n  - c.md\n\ntheme: x\n"
-    assert add_to_nav(config, "b3.md", "B") == (
-        "nav:\n  - index.md\n  - A:\n      - a1.md\n  - B:\n      - b1.md\n      - b2.md\n      - b3.md\n  - c.md\n\ntheme: x\n"
-    )
-
-
 def test_make_lesson_prints_what_to_do_next(project):
     result = subprocess.run(
         [sys.executable, "-m", "pasapas", "lesson", "new", "envoyer-un-sms", "Envoyer un SMS", "--parcours", "Communiquer"],
@@ -248,6 +243,34 @@ def test_an_outdated_translation_says_so_and_links_to_the_french(site_with_place
     assert ui("en")["translation_changed_steps"].format(steps="2") in line.get_text(" ", strip=True)
 
 
+def changed_in_fixture(language: str) -> list[str]:
+    """The parts of the French antivirus lesson that site_with_placeholder changed, as the
+    model sees them from the translation's front matter."""
+    from pasapas.model.lesson import parse_lesson, split_front_matter
+    from pasapas.model.translations import changed_parts
+
+    text = (ROOT / "docs/fr/lecons/antivirus.md").read_text(encoding="utf-8").replace("Revenez à", "Retournez à")
+    text = text.replace("{#etape-2}\n\n", "{#etape-2}\n\nUne phrase de plus.\n\n", 1)
+    meta = split_front_matter((ROOT / f"docs/{language}/lecons/antivirus.md").read_text(encoding="utf-8"))[0]
+    return changed_parts(meta, parse_lesson(text, "fr/lecons/antivirus.md"))
+
+
+@pytest.mark.parametrize("language", [code for code in TRANSLATIONS if code in languages_with("lecons/antivirus.md")])
+def test_the_changed_step_itself_says_so_and_links_to_the_french_step(site_with_placeholder, language):
+    page = site_with_placeholder.page(f"{language}/lecons/antivirus/")
+    words = ui(language)
+    notes = page.soup.select("p.pap-changed")
+    marked = [note.find_previous_sibling(["h2", "h3", "h4"])["id"] for note in notes]
+    assert "etape-2" in marked and sorted(marked) == sorted(changed_in_fixture(language))
+    step_note = notes[marked.index("etape-2")]
+    assert step_note.find_previous_sibling()["id"] == "etape-2", "the note comes right under the step's heading"
+    assert step_note.get_text(" ", strip=True) == f"{words['translation_step_changed']} {words['translation_read_french_step']}"
+    assert step_note.a["hreflang"] == "fr" and step_note.a["href"].endswith("#etape-2")
+    assert page.resolve(step_note.a["href"]) == site_with_placeholder.dir / "lecons/antivirus/index.html"
+    # An up-to-date translation has no such note.
+    assert site_with_placeholder.page(f"{language}/lecons/sms/").soup.select("p.pap-changed") == []
+
+
 def test_an_up_to_date_translation_says_when_it_was_aligned(site):
     line = site.page("ar/lecons/antivirus/").soup.select_one("p.pap-translation")
     assert line["class"] == ["pap-translation", "pap-translation--up-to-date"]
@@ -267,7 +290,7 @@ def column_of(language: str) -> str:
 def test_translation_status_page_shows_each_lesson_and_language(site_with_placeholder):
     page = site_with_placeholder.page("contribuer/traductions/")
     rows = {
-        row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.select("td")]
+        next(row.th.stripped_strings): [next(td.stripped_strings) for td in row.select("td.pap-status")]
         for row in page.soup.select("table.pap-translations tbody tr")
     }
 
@@ -281,7 +304,30 @@ def test_translation_status_page_shows_each_lesson_and_language(site_with_placeh
     assert "En retard sur le français" in rows["Se protéger des virus : l'antivirus"]
     assert "À jour" in rows["Envoyer un e-mail avec une pièce jointe"]
     header = [th.get_text() for th in page.soup.select("table.pap-translations thead th")]
-    assert header == ["Leçon", *(column_of(language) for language in TRANSLATIONS)]
+    assert header == ["LeçonVersion française", *(column_of(language) for language in TRANSLATIONS)]
+
+
+def test_translation_status_page_names_the_steps_changed_in_french_and_the_french_version(site_with_placeholder):
+    from pasapas.model.lesson import parse_lesson
+    from pasapas.model.translations import french_version
+
+    page = site_with_placeholder.page("contribuer/traductions/")
+    row = next(
+        tr
+        for tr in page.soup.select("table.pap-translations tbody tr")
+        if next(tr.th.stripped_strings).startswith("Se protéger des virus")
+    )
+    outdated = row.select("td.pap-status--outdated")
+    assert outdated, "the antivirus translations are behind the French in this fixture"
+    for cell in outdated:
+        steps = cell.select_one(".pap-status__steps")
+        assert steps.get_text() == ui("fr")["translation_changed_steps"].format(steps="2")
+        assert page.resolve(steps.a["href"]) == site_with_placeholder.dir / "lecons/antivirus/index.html"
+        assert steps.a["href"].endswith("#etape-2")
+    # The French version to write in `translation: {aligned_with: …}`, as the checker says it.
+    french = (ROOT / "docs/fr/lecons/antivirus.md").read_text(encoding="utf-8").replace("Revenez à", "Retournez à")
+    french = french.replace("{#etape-2}\n\n", "{#etape-2}\n\nUne phrase de plus.\n\n", 1)
+    assert row.th.code.get_text() == french_version(parse_lesson(french, "fr/lecons/antivirus.md"))
 
 
 def test_contribute_page_shows_the_contributor_guide(site):

@@ -13,6 +13,7 @@ from pasapas.model.languages import configured_languages
 from pasapas.transform.forge import new_issue_url
 
 REPO = "https://github.com/example/pas-a-pas"
+EMAIL = "pasapas@example.org"
 LESSON = "lecons/sms"
 LANGUAGES = configured_languages(ROOT)
 #: Where the lesson is written (elsewhere its address shows a notice, with no step).
@@ -24,7 +25,7 @@ def site_with_forge(tmp_path_factory):
     from sitepages import BuiltSite
 
     site_dir = tmp_path_factory.mktemp("site-with-forge")
-    result = build(ROOT, site_dir, REPO_URL=REPO)
+    result = build(ROOT, site_dir, REPO_URL=REPO, CONTACT_EMAIL=EMAIL)
     assert result.returncode == 0, result.stderr
     return BuiltSite(site_dir, tuple(LANGUAGES))
 
@@ -86,3 +87,36 @@ def test_the_header_never_asks_the_forge_for_anything(site_with_forge):
 def test_an_issue_form_on_gitlab_uses_its_own_fields():
     url = new_issue_url("https://gitlab.com/owner/project", "Titre", "Corps")
     assert url == "https://gitlab.com/owner/project/-/issues/new?issue%5Btitle%5D=Titre&issue%5Bdescription%5D=Corps"
+
+
+# --- Where the project lives, and its e-mail: one place (mkdocs.yml), shown where people look ---
+
+#: The pages with a `## … {#contact}` section, in the languages that have them.
+CONTACT_PAGES = [(language, page) for page in ("contribuer/index.md", "a-propos.md") for language in languages_with(page)]
+
+
+def contact_page(site, language, page):
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    return site.page(prefix + page.removesuffix(".md").removesuffix("index").rstrip("/") + "/")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language,page", CONTACT_PAGES)
+def test_contribute_and_about_pages_show_the_forge_and_the_email_with_the_email_route(site_with_forge, language, page):
+    ui = read_interface(ROOT / "docs", language)
+    soup = contact_page(site_with_forge, language, page).soup
+    block = soup.select_one("ul.pap-contact")
+    assert block is not None and block.find_previous("h2")["id"] == "contact"
+    links = {a["href"]: a.get_text() for a in block.select("a")}
+    assert links == {REPO: "github.com/example/pas-a-pas", f"mailto:{EMAIL}": EMAIL}
+    assert block.find_next_sibling("p").get_text() == ui["contact_email_route"]
+    assert soup.select_one('.md-nav--secondary a[href="#contact"]') is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language,page", CONTACT_PAGES)
+def test_without_a_forge_or_an_email_the_pages_say_nothing_of_them(site, language, page):
+    soup = contact_page(site, language, page).soup
+    assert soup.select_one("#contact") is None and soup.select_one(".pap-contact") is None
+    assert soup.select_one('a[href="#contact"]') is None, "no table of contents entry for a section that is not there"
+    assert "mailto:" not in soup.decode() and "None" not in soup.select_one("article").get_text()

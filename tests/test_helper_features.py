@@ -3,6 +3,7 @@ continue on the phone, print, listen, keep my place, work offline, find help."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -113,6 +114,8 @@ def test_the_email_lesson_prints_every_step_about_five_steps_to_an_a4_page(conte
     assert steps
     assert [s for s in steps if plain(s) not in text] == []
     assert "Faire avec, pas à la place" in text  # the helper note
+    assert ui("fr")["mediation_label"] + " thématique : E-mail" in text  # and the line for mediators
+    assert f"{ui('fr')['licence_text']} {ui('fr')['licence_link']}" in text  # the sheet may be copied, and how
     assert (SITE_URL + LESSON["fr"]).removeprefix("https://").rstrip("/") in text  # the address under the QR code
     assert "Copier le lien vers cette étape" not in text and "Rechercher" not in text  # no buttons, no navigation
     assert len(reader.pages) <= 2 + math.ceil(len(steps) / 5), (len(reader.pages), len(steps))
@@ -163,6 +166,42 @@ def test_listen_reads_the_lesson_or_one_step_in_the_page_language(context, base_
     assert "pause" in spoken and "cancel" in spoken
     step_title = page.locator("#etape-4").inner_text()
     assert step_text["text"].startswith(step_title) and page.locator("#etape-5").inner_text() not in step_text["text"]
+
+
+#: Step 4 of the Arabic e-mail lesson names the field « À » twice, marked lang="fr".
+STEP_4_AR = "الخطوة 4: اكتب العنوان\nفي خانة"
+STEP_4_AR_AFTER_FIRST_LABEL = "(«إلى»)، اكتب عنوان بريد الشخص.\nسترى: العنوان في خانة"
+STEP_4_AR_END = "، بلا مسافات، وفيه العلامة @."
+
+
+@pytest.mark.parametrize(
+    "voices,spoken",
+    [
+        (
+            '[{lang: "ar-SA", name: "a"}, {lang: "fr-FR", name: "f"}]',
+            [
+                ("ar-SA", STEP_4_AR),
+                ("fr-FR", "À"),
+                ("ar-SA", STEP_4_AR_AFTER_FIRST_LABEL),
+                ("fr-FR", "À"),
+                ("ar-SA", STEP_4_AR_END),
+            ],
+        ),
+        # No French voice: the French label is left out, its meaning in Arabic is read.
+        ('[{lang: "ar-SA", name: "a"}]', [("ar-SA", f"{STEP_4_AR} {STEP_4_AR_AFTER_FIRST_LABEL} {STEP_4_AR_END}")]),
+    ],
+    ids=["with-a-french-voice", "without"],
+)
+def test_listen_reads_each_part_of_a_step_in_its_own_language(context, base_url, voices, spoken):
+    page = context.new_page()
+    page.add_init_script(FAKE_SPEECH % voices)
+    page.goto(base_url + LESSON["ar"])
+    page.locator('.pap-step-tools[data-step="etape-4"] .pap-listen-step').click()
+    page.locator('button[data-listen="pause"]').click()
+    page.locator('button[data-listen="stop"]').click()
+    queue = page.evaluate("window.__spoken")
+    assert queue[0] == "cancel" and queue[-2:] == ["pause", "cancel"]  # pause and stop act on the whole queue
+    assert [(said["lang"], said["text"]) for said in queue[1:-2]] == spoken
 
 
 def test_listen_is_hidden_where_the_browser_has_no_voice_for_the_language(context, base_url):
@@ -237,6 +276,16 @@ def test_the_offline_copy_opens_from_disk_and_follows_links_in_every_language(br
         assert page.locator("article h1").inner_text() == title
     assert [url for url in requests if not url.startswith(("file://", "data:", "blob:"))] == []
     context.close()
+
+
+def test_the_offline_copy_carries_the_licences_and_the_catalogue(offline_copy):
+    from pasapas.tools import offline
+
+    for name, copied in offline.LICENCE_FILES.items():
+        assert (offline_copy / copied).read_bytes() == (ROOT / name).read_bytes()
+    lessons = json.loads((offline_copy / "catalogue.json").read_text(encoding="utf-8"))["lessons"]
+    assert lessons and all((offline_copy / lesson["address"]).is_file() for lesson in lessons)
+    assert (offline_copy / "catalogue.schema.json").is_file()
 
 
 @pytest.mark.parametrize("language,query", [("fr", "trombone"), ("ar", "المرفق")])

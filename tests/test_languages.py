@@ -15,7 +15,7 @@ from pasapas.checks.lessons import errors, lint
 #: What Material shows in each language (skip link, search box, language menu button).
 THEME_STRINGS = {
     "fr": {"skip": "Aller au contenu", "search": "Rechercher", "language_menu": "Sélectionner la langue"},
-    "ar": {"skip": "انتقل إلى المحتوى", "search": "بحث", "language_menu": "إختر اللغة"},
+    "ar": {"skip": "انتقل إلى المحتوى", "search": "بحث", "language_menu": "اختر اللغة"},
     "en": {"skip": "Skip to content", "search": "Search", "language_menu": "Select language"},
 }
 #: The previous and next links of the footer.
@@ -245,6 +245,13 @@ qr_alt: "Código QR: escanéelo con la cámara del teléfono para abrir esta lec
 edit_page: "Proponer una corrección de esta página"
 report_step: "Informar de un problema en este paso"
 translation_changed_steps: "Pasos modificados en francés: {steps}."
+translation_step_changed: "Este paso ha cambiado en francés desde esta traducción."
+translation_part_changed: "Esta parte ha cambiado en francés desde esta traducción."
+translation_read_french_step: "Leer el paso en francés"
+translation_read_french_part: "Leer esta parte en francés"
+contact_forge: "El proyecto, sus archivos y sus conversaciones:"
+contact_email: "Por correo electrónico:"
+contact_email_route: "¿No puede o no quiere crear una cuenta? Escríbanos por correo electrónico con la página, el paso y lo que hay que cambiar, o con su lección."
 report_issue_title: "Problema: {page}, {step} ({language})"
 report_issue_body: "Página: {address}\\nPaso: {step}\\nIdioma: {language}\\n\\nQué falla:\\n"
 practice_label: "Práctica — no se envía nada"
@@ -254,6 +261,22 @@ practice_needs_js: "Esta práctica necesita JavaScript, que está desactivado en
 practice_restart: "Empezar la práctica de nuevo"
 practice_no_attachment: "Ningún archivo adjunto."
 practice_attached: "Archivo adjunto (Pièce jointe): {file}"
+licence_text: "Lecciones, prácticas y dibujos: Pas à pas y sus contribuidoras y contribuidores,"
+licence_link: "con licencia Creative Commons Atribución 4.0 Internacional (CC BY 4.0)"
+licence_url: "https://creativecommons.org/licenses/by/4.0/deed.es"
+mediation_label: "Referencias para mediadores:"
+mediation_theme: "tema:"
+mediation_demarche: "trámite:"
+can_lesson: "Lección:"
+can_count: "Lecciones por hacer: {n}."
+can_all_done: "Lo ha marcado todo. ¡Muy bien!"
+can_clear: "Borrar mis marcas en este dispositivo"
+can_cleared: "Marcas borradas en este dispositivo."
+qr_alt_page: "Código QR: escanéelo con la cámara del teléfono para abrir esta página."
+search_none: "No se encontró nada con estas palabras. Pruebe otra palabra, o:"
+search_none_paths: "Ver los itinerarios, para elegir una lección"
+search_none_help: "Encontrar ayuda gratuita cerca de usted"
+search_none_ask: "Pedir a alguien que le ayude: la página que debe ver"
 """
 SPANISH_HOME = "---\ntitle: Paso a paso\n---\n\n# Paso a paso\n\nAprender paso a paso.\n"
 

@@ -9,7 +9,7 @@ from conftest import SOURCE_LANGUAGE, TRANSLATIONS, prefix
 
 from pasapas.checks.page_speed import layout_shift
 
-PAGE_KINDS = ["", "lecons/e-mail-piece-jointe/", "glossaire/", "aide/", "404.html"]
+PAGE_KINDS = ["", "lecons/e-mail-piece-jointe/", "glossaire/", "aide/", "je-sais-deja/", "404.html"]
 RIGHT_TO_LEFT = [language for language in TRANSLATIONS if language == "ar"]
 
 

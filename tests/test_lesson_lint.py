@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from pasapas.checks.lessons import Problem, errors, lint, report
-from pasapas.model.lesson import parse_lesson
-from pasapas.model.translations import marker_block
+from pasapas.model.lesson import load_front_matter, parse_lesson
+from pasapas.model.translations import french_version, marker_block, part_fingerprints
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,6 +18,12 @@ TODAY = date.today().isoformat()
 GOOD = """---
 title: Exemple
 description: Une leçon d'exemple.
+keywords:
+  - allocations
+  - caf.fr
+  - aide au logement
+  - APL
+  - alocations
 level: debutant
 duration: 10
 objectives:
@@ -25,6 +31,7 @@ objectives:
 prerequisites: []
 devices: [ordinateur]
 digcomp: ["2.1"]
+mediation: {theme: email}
 last_checked: @TODAY@
 sources:
   - url: https://www.caf.fr/
@@ -86,6 +93,8 @@ Le guichet.
 """.replace("@TODAY@", TODAY)
 
 LESSON = "docs/fr/lecons/exemple.md"
+#: What a translator copies into `translation: {aligned_with: …}` for the lesson above.
+FRENCH_VERSION = french_version(parse_lesson(GOOD, "fr/lecons/exemple.md"))
 
 
 def make_docs(tmp_path: Path, translate: bool = True) -> Path:
@@ -235,7 +244,8 @@ RULES = {
         lambda t: t.replace('digcomp: ["2.1"]', 'digcomp: ["7.1"]'),
         lambda t: [
             f"{LESSON}:{line_of(t, 'digcomp:')}: field-value: '7.1' is not a DigComp 2.2 competence\n"
-            '    hint: Use codes such as "2.1" (area.competence, areas 1 to 5), in quotes.'
+            '    hint: Use a code of DigComp 2.2, in quotes: "1.1" to "1.3", "2.1" to "2.6", "3.1" to "3.4", '
+            '"4.1" to "4.4" or "5.1" to "5.4".'
         ],
     ),
     "field-value-prerequisite": (
@@ -401,8 +411,9 @@ RULES = {
     "unsafe-attribute-through-attr-list": (
         lambda t: t.replace("Fermez.\n", 'Fermez.\n{ onclick="steal()" }\n'),
         lambda t: [
-            f"{LESSON}:{line_of(t, 'onclick')}: unsafe-attribute: an 'on...=' attribute would run code in the learner's browser\n"
-            "    hint: Remove it: lessons never run code."
+            f"{LESSON}:{line_of(t, 'onclick')}: attribute-not-allowed: the attribute list sets 'onclick'=\"steal()\"\n"
+            "    hint: An attribute list may only give a heading its #id, a paragraph the class .voir, and words "
+            "lang=… (e.g. {lang=fr}) or dir=…: remove the rest."
         ],
     ),
     "unsafe-url": (
@@ -615,7 +626,47 @@ RULES = {
             "    hint: Front matter is plain text: write words only, without < > or &...; codes."
         ],
     ),
+    "keywords-missing": (
+        lambda t: t.replace(t[t.index("keywords:") : t.index("level:")], ""),
+        lambda t: [
+            f"{LESSON}:1: keywords-missing: the lesson has no keywords: search finds it only by the words of its "
+            f"title and steps\n    hint: {KEYWORDS_HINT}"
+        ],
+    ),
+    "keywords-count": (
+        lambda t: t.replace("  - APL\n  - alocations\n", ""),
+        lambda t: [
+            f"{LESSON}:{line_of(t, 'keywords:')}: keywords-count: the lesson has 3 keyword(s): write 5 to 20\n"
+            f"    hint: {KEYWORDS_HINT}"
+        ],
+    ),
+    "keywords-type-list": (
+        lambda t: t.replace(t[t.index("keywords:") : t.index("level:")], "keywords: allocations\n"),
+        lambda t: [f"{LESSON}:{line_of(t, 'keywords:')}: keywords-type: 'keywords' must be a list\n    hint: {KEYWORDS_HINT}"],
+    ),
+    "keywords-type-number": (
+        lambda t: t.replace("  - APL\n", "  - 3949\n"),
+        lambda t: [f"{LESSON}:{line_of(t, 'keywords:')}: keywords-type: keyword 3949 is not words\n    hint: {KEYWORDS_HINT}"],
+    ),
+    "keywords-type-long": (
+        lambda t: t.replace("  - APL\n", "  - comment faire pour toucher les allocations logement\n"),
+        lambda t: [
+            f"{LESSON}:{line_of(t, 'comment faire')}: keywords-type: keyword 'comment faire pour toucher les allocatio…' "
+            "is longer than 40 characters\n"
+            "    hint: A keyword is what someone types in a search box: a few words. Say the rest in the lesson."
+        ],
+    ),
+    "keywords-duplicate": (
+        lambda t: t.replace("  - APL\n", "  - APL\n  - apl\n"),
+        lambda t: [
+            f"{LESSON}:{line_of(t, '- apl')}: keywords-duplicate (warning): keyword 'apl' is written twice\n    hint: Remove one."
+        ],
+    ),
 }
+KEYWORDS_HINT = (
+    "Write 'keywords:' then, one a line, '- ' and the words people type to find this lesson (an old name, a brand, "
+    "an everyday word, a common misspelling): 5 to 20, each under 40 characters. See CONTRIBUTING.md."
+)
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))
@@ -646,11 +697,15 @@ def test_a_translation_left_behind_by_a_french_change_is_outdated(tmp_path):
     french = docs / "fr/lecons/exemple.md"
     french.write_text(french.read_text(encoding="utf-8").replace("Rien.", "Rien du tout."), encoding="utf-8")
     text = (docs / "en/lecons/exemple.md").read_text(encoding="utf-8")
+    recorded = load_front_matter(text.split("---\n")[1])["translation"]["parts"]["avant"]
+    now = parse_lesson(french.read_text(encoding="utf-8"), "fr/lecons/exemple.md")
     assert [str(p) for p in lint(docs)] == [
         f"{EN}:{line_of(text, 'translation:')}: translation-outdated (warning): the French lesson has changed since this "
         "translation was made: #avant\n"
-        "    hint: See the changes with: .venv/bin/pasapas translations diff en exemple; carry them over, then run: "
-        ".venv/bin/pasapas translations stamp docs/en/lecons/exemple.md"
+        "    hint: Update those parts (the translated page marks each changed step), then replace the whole 'translation:' "
+        f"block with: translation: {{aligned_with: {french_version(now)}}}. Only spelling or punctuation changed in French? "
+        f'Add instead to the French front matter: spelling_only: {{avant: "{recorded}={part_fingerprints(now)["avant"]}"}} '
+        "With a terminal: .venv/bin/pasapas translations diff en exemple"
     ]
 
 
@@ -759,7 +814,8 @@ def test_a_translation_without_its_marker_is_an_error(tmp_path):
     )
     assert found == [
         f"{EN}:1: translation-marker: the translation does not say which French text it follows\n"
-        "    hint: Run: .venv/bin/pasapas translations stamp docs/en/lecons/exemple.md"
+        f"    hint: Once it follows the French, add this line to the front matter: translation: {{aligned_with: {FRENCH_VERSION}}} "
+        "(or run: .venv/bin/pasapas translations stamp docs/en/lecons/exemple.md)"
     ]
 
 
@@ -770,7 +826,8 @@ def test_a_placeholder_is_a_warning_only(tmp_path):
     problems = lint(docs)
     assert [str(p) for p in problems] == [
         f"{EN}:{line_of(GOOD, 'supports:') + 1}: translation-todo (warning): not translated yet: readers see a notice that links to the French\n"
-        "    hint: Translate the text, then run: .venv/bin/pasapas translations stamp docs/en/lecons/exemple.md"
+        f"    hint: Translate the text, then replace the line 'translation: todo' with: translation: {{aligned_with: {FRENCH_VERSION}}} "
+        "(or run: .venv/bin/pasapas translations stamp docs/en/lecons/exemple.md)"
     ]
 
 

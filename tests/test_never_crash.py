@@ -24,9 +24,13 @@ FIELDS = [
     "level",
     "duration",
     "objectives",
+    "keywords",
     "prerequisites",
     "devices",
     "digcomp",
+    "mediation",
+    "theme",
+    "demarche",
     "last_checked",
     "sources",
     "translation",
@@ -34,6 +38,14 @@ FIELDS = [
     "url",
     "consulted",
     "supports",
+    "steps",
+    "live_checks",
+    "date",
+    "by",
+    "note",
+    "aligned_with",
+    "spelling_only",
+    "etape-1",
 ]
 SCALARS = st.one_of(
     st.none(),
@@ -43,7 +55,9 @@ SCALARS = st.one_of(
     st.text(max_size=20),
     st.dates(),
     st.datetimes(),
-    st.sampled_from(["debutant", "ordinateur", "2.1", "lecons/x", "https://www.caf.fr/", "todo"]),
+    st.sampled_from(
+        ["debutant", "ordinateur", "2.1", "lecons/x", "https://www.caf.fr/", "todo", "fr-0123456789", "abcdef=012345"]
+    ),
 )
 VALUES = st.recursive(
     SCALARS,

@@ -145,3 +145,82 @@ def test_the_sitemaps_of_languages_built_apart_are_merged_in_their_order(tmp_pat
     assert packed.mtime == 1767225600
     with pytest.raises(I18nContractError, match="sitemap"):
         merge_sitemaps(tmp_path, sitemap["fr"], ["<urlset>something else</urlset>"], 0)
+
+
+#: Problems planted in each language: what the lesson check refuses before anything is built,
+#: and what only the pages' HTML shows (collected from every language's build, then said at the end).
+PLANTED = {
+    "checked first": {
+        "docs/fr/lecons/sms.md": ("title: ", "title: \ntitre: "),
+        "docs/ar/lecons/sms.md": ("digcomp: [", 'digcomp: ["9.9", '),
+        "docs/en/lecons/antivirus.md": ("digcomp: [", 'digcomp: ["9.9", '),
+    },
+    "seen in the pages": {
+        "docs/fr/a-propos.md": ("\n# ", "\n<script>alert(1)</script>\n\n# "),
+        "docs/ar/aide.md": ("\n# ", "\n<script>alert(1)</script>\n\n# "),
+        "docs/en/aide.md": ("\n# ", "\n<script>alert(1)</script>\n\n# "),
+    },
+}
+
+
+def problem_lines(output: str) -> list[str]:
+    """The `path:line: rule: message` lines a build printed, as a sorted set."""
+    return sorted({match.group(1) for match in re.finditer(r"^(?:ERROR +-  )?(docs/\S+:\d+: [\w-]+: .+)$", output, re.M)})
+
+
+@pytest.mark.slow  # six builds
+def test_both_ways_of_building_make_the_same_site_and_say_the_same_problems(tmp_path):
+    from conftest import copy_project
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    modes = (("parallel", "1"), ("sequential", "0"))
+    clean = {mode: build(project, tmp_path / mode, PASAPAS_PARALLEL=flag) for mode, flag in modes}
+    assert all(result.returncode == 0 for result in clean.values())
+    assert compare_sites(tmp_path / "sequential", tmp_path / "parallel") == []
+    pristine = {path: (project / path).read_text(encoding="utf-8") for planted in PLANTED.values() for path in planted}
+    for kind, planted in PLANTED.items():
+        for path, text in pristine.items():
+            (project / path).write_text(text, encoding="utf-8")
+        for path, (old, new) in planted.items():
+            assert old in pristine[path], f"{path} no longer holds {old!r}"
+            (project / path).write_text(pristine[path].replace(old, new, 1), encoding="utf-8")
+        said = {}
+        for mode, flag in modes:
+            result = build(project, tmp_path / f"{mode}-{kind}".replace(" ", "-"), PASAPAS_PARALLEL=flag)
+            output = result.stdout + result.stderr
+            assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+            said[mode] = problem_lines(output)
+        assert said["parallel"] == said["sequential"], kind
+        assert {line.split(":")[0] for line in said["parallel"]} == set(planted), kind
+
+
+# --- mkdocs-static-i18n through one adapter ------------------------------------------------
+
+
+class _Plugin:
+    def __init__(self, **attributes):
+        self.__dict__.update(attributes)
+
+
+class _Config:
+    def __init__(self, plugin):
+        self.plugins = {"i18n": plugin}
+
+
+def test_a_release_of_static_i18n_that_renames_an_attribute_stops_the_build_naming_it():
+    from pasapas.build import i18n_plugin
+
+    complete = {name: None for name in i18n_plugin.PLUGIN_ATTRIBUTES}
+    for missing in i18n_plugin.PLUGIN_ATTRIBUTES:
+        plugin = _Plugin(**{name: value for name, value in complete.items() if name != missing})
+        with pytest.raises(i18n_plugin.I18nContractError, match=rf"no attribute {missing}\b"):
+            i18n_plugin.check_plugin(_Config(plugin))
+
+
+def test_a_release_of_static_i18n_that_stops_marking_files_stops_the_build_naming_the_file():
+    from pasapas.build import i18n_plugin
+
+    file = _Plugin(src_uri="fr/lecons/sms.md", locale="fr", alternates={})
+    with pytest.raises(i18n_plugin.I18nContractError, match=r"docs/fr/lecons/sms.md: .*locale_alternate_of"):
+        i18n_plugin.check_file(file)

@@ -14,6 +14,7 @@ from conftest import ROOT
 from markupsafe import Markup
 
 from pasapas.model import practice
+from pasapas.model.problems import Problem
 from pasapas.transform import partials
 
 HOSTILE = "<script>alert('x & \"y\"')</script>"
@@ -33,6 +34,7 @@ SAMPLES = {
     "catalogue.html": {"paths": [{"title": HOSTILE, "rows": Markup("<li>row</li>")}] * 2, "ui": UI},
     "catalogue_row.html": {"url": HOSTILE, "title": HOSTILE, "lesson": {"key": HOSTILE, "level": HOSTILE, "duration": HOSTILE}},
     "edit_link.html": {"edit_url": HOSTILE, "ui": UI},
+    "foreign_words.html": {"words": HOSTILE, "lang": HOSTILE},
     "help_places.html": {
         "places": [
             {
@@ -48,6 +50,7 @@ SAMPLES = {
         "ui": UI,
     },
     "link.html": {"url": HOSTILE, "text": HOSTILE},
+    "live_check_line.html": {"text": HOSTILE, "fresh": False},
     "practice.html": {
         "practice": practice.Practice(
             HOSTILE,
@@ -79,8 +82,13 @@ SAMPLES = {
     "prerequisites_line.html": {"links": HOSTILE, "ui": UI},
     "qr_block.html": {"svg": Markup("<svg></svg>"), "address": HOSTILE, "ui": UI},
     "source_page_link.html": {"url": HOSTILE, "language": HOSTILE, "title": HOSTILE},
-    "sources_block.html": {"sources": [{"url": HOSTILE, "shown": HOSTILE, "supports": HOSTILE, "consulted": HOSTILE}], "ui": UI},
-    "step_tools.html": {"step_id": HOSTILE, "ui": UI, "report_url": HOSTILE},
+    "sources_block.html": {
+        "sources": [
+            {"anchor": HOSTILE, "url": HOSTILE, "shown": HOSTILE, "supports": HOSTILE, "consulted": HOSTILE, "steps": HOSTILE}
+        ],
+        "ui": UI,
+    },
+    "step_tools.html": {"step_id": HOSTILE, "ui": UI, "report_url": HOSTILE, "sources": [{"anchor": HOSTILE, "shown": HOSTILE}]},
     "summary_line.html": {"parts": [(HOSTILE, HOSTILE)], "stale": True, "ui": UI},
     "toolbar.html": {"lesson_key": HOSTILE, "ui": UI},
     "translation_line.html": {
@@ -95,7 +103,24 @@ SAMPLES = {
     "translation_table.html": {
         "lesson_label": HOSTILE,
         "language_names": [HOSTILE],
-        "rows": [{"name": HOSTILE, "url": HOSTILE, "cells": [(HOSTILE, HOSTILE)]}],
+        "version_label": HOSTILE,
+        "rows": [{"name": HOSTILE, "url": HOSTILE, "cells": [(HOSTILE, HOSTILE, HOSTILE)], "version": HOSTILE}],
+    },
+    "changed_part.html": {"text": HOSTILE, "link": HOSTILE, "url": HOSTILE, "source": HOSTILE},
+    "mediation_line.html": {"parts": [HOSTILE, HOSTILE], "ui": UI},
+    "self_check_item.html": {"key": HOSTILE, "id": HOSTILE, "text": HOSTILE, "url": HOSTILE, "title": HOSTILE, "ui": UI},
+    "self_check_result.html": {"lessons": [{"key": HOSTILE, "url": HOSTILE, "title": HOSTILE}], "ui": UI},
+    "contact.html": {"forge": HOSTILE, "forge_shown": HOSTILE, "email": HOSTILE, "ui": UI},
+    "preview_problems.html": {
+        "errors": [Problem(HOSTILE, 1, HOSTILE, HOSTILE, HOSTILE)],
+        "remarks": [Problem(HOSTILE, 1, HOSTILE, HOSTILE, HOSTILE, "warning")],
+        "engine_warnings": [HOSTILE],
+    },
+    "preview_failed.html": {
+        "style": "body { color: #000; }",
+        "errors": [Problem(HOSTILE, 1, HOSTILE, HOSTILE, HOSTILE)],
+        "build_problems": [HOSTILE],
+        "output": HOSTILE,
     },
 }
 

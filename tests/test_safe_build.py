@@ -25,10 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def render():
     """Markdown → HTML with the site's own extensions and settings (mkdocs.yml)."""
-    from mkdocs.config import load_config
+    from pasapas.build.site import load_config
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(ROOT)
 
     def to_html(text: str) -> str:
         return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
@@ -160,17 +159,9 @@ def test_a_page_with_any_other_inline_script_is_refused(theme_scripts, planted):
 
 
 def run_build(project: Path, *, offline: bool = False) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://pasapas.example/"}
-    if offline:
-        env["OFFLINE"] = "true"
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    from pasapas.project import run_build as build
+
+    return build(project / "out", project, offline=offline, env={"SITE_URL": "https://pasapas.example/"}, capture=True)
 
 
 def assert_refused(result: subprocess.CompletedProcess, *expected: str) -> None:

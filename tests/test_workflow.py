@@ -15,6 +15,7 @@ import yaml
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/checks.yml"
+COMMENT_WORKFLOW = ROOT / ".github/workflows/preview-comment.yml"
 MAKEFILE = ROOT / "Makefile"
 PR_TEMPLATE = ROOT / ".github/pull_request_template.md"
 
@@ -253,32 +254,127 @@ def test_lint_job_needs_no_browser_and_is_fast():
     assert not any("setup-node" in u for u in uses), uses
 
 
-def test_preview_is_uploaded_on_pull_requests():
+def test_a_mistake_in_a_lesson_turns_one_check_red():
+    """Every job that builds the site, and would fail on the lesson check's errors, waits
+    for the lesson check and is skipped when it fails; the preview builds past them."""
+    jobs = load_workflow()["jobs"]
+    fails_on_lesson_errors = {
+        name for name, job in jobs.items() if {"test", "second-engine", "build"} & set(make_targets(job)) and name != "lint"
+    }
+    assert fails_on_lesson_errors >= {"test", "second-engine"}
+
+    def waits_for(name: str) -> set[str]:
+        needs = jobs[name].get("needs", [])
+        direct = {needs} if isinstance(needs, str) else set(needs)
+        return direct.union(*(waits_for(need) for need in direct))
+
+    for name in fails_on_lesson_errors:
+        assert "lint" in waits_for(name), f"job '{name}' would turn red on the same lesson mistake as 'lint'"
+    assert "preview" in make_targets(jobs["preview"]) and "needs" not in jobs["preview"]
+
+
+def test_lint_job_has_the_history_to_find_the_files_a_pull_request_changes():
+    job = load_workflow()["jobs"]["lint"]
+    checkout = next(step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0, "the merge base with the target branch needs the history"
+    assert any("safe.directory" in script for script in run_scripts(job))
+
+
+def preview_folder() -> str:
+    """The folder `make preview` writes, read from the Makefile (`--into <folder>`)."""
+    text = MAKEFILE.read_text(encoding="utf-8")
+    recipe = re.search(r"^preview:.*\n((?:\t.*\n)+)", text, re.M)
+    assert recipe, "the Makefile has no `preview` target"
+    return re.search(r"--into\s+(\S+)", recipe[1])[1].rstrip("/")
+
+
+def preview_upload(workflow: dict) -> tuple[int, dict]:
+    steps = workflow["jobs"]["preview"]["steps"]
+    return next((i, s) for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+
+
+def test_preview_job_uploads_the_site_folder_as_one_artifact():
     workflow = load_workflow()
     job = workflow["jobs"]["preview"]
     assert "pull_request" in triggers(workflow)
     assert "pull_request" in job.get("if", "github.event_name == 'pull_request'")
     steps = job["steps"]
-    build = next(i for i, s in enumerate(steps) if str(s.get("run", "")).strip() == "make build")
-    upload = next(i for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    build = next(i for i, s in enumerate(steps) if str(s.get("run", "")).strip() == "make preview")
+    upload, step = preview_upload(workflow)
     assert build < upload
-    assert steps[upload]["with"]["path"].rstrip("/") == "site"
-    assert steps[upload]["with"]["name"] == "preview-site"
+    # A folder (the offline copy, whose index.html opens from disk), zipped once by GitHub:
+    # no zip inside the zip.
+    assert step["with"]["path"].rstrip("/") == preview_folder()
+    assert not step["with"]["path"].endswith(".zip")
+    assert step["with"]["name"] == "preview-site"
+    # Built even when the lesson check fails: nothing makes the job wait for it.
+    assert "needs" not in job
+
+
+# --- The comment that links to the preview --------------------------------------------------------
+
+
+def test_comment_job_is_triggered_by_the_checks_run_and_may_write_on_pull_requests_only():
+    comment = load_workflow(COMMENT_WORKFLOW)
+    assert set(triggers(comment)) == {"workflow_run"}
+    assert triggers(comment)["workflow_run"]["workflows"] == [load_workflow()["name"]]
+    assert comment["permissions"] == {}
+    (job,) = comment["jobs"].values()
+    written = {scope for scope, access in job["permissions"].items() if access != "read"}
+    assert written == {"pull-requests"} and job["permissions"]["pull-requests"] == "write"
+    assert "pull_request" in job["if"]
+
+
+def test_comment_job_never_checks_out_or_runs_the_contributors_code():
+    (job,) = load_workflow(COMMENT_WORKFLOW)["jobs"].values()
+    assert run_scripts(job) == [], "no shell step: nothing of the repository runs"
+    uses = [str(step.get("uses", "")) for step in job["steps"]]
+    assert uses and all(u.startswith("actions/github-script@") for u in uses), uses
+    script = "\n".join(step["with"]["script"] for step in job["steps"])
+    for forbidden in ("checkout", "child_process", "exec(", "require(", "import(", "downloadArtifact", "getContent"):
+        assert forbidden not in script, forbidden
+    # It links to the artifact the preview job uploads, and finds its own comment again.
+    assert f'"{preview_upload(load_workflow())[1]["with"]["name"]}"' in script
+    assert "updateComment" in script and "createComment" in script
+
+
+def how_to_open(script: str, first_words: str) -> str:
+    """The words of the comment from `first_words` to the end of the line that names
+    index.html, the script's string pieces joined."""
+    start = script.index(first_words)
+    end = script.index('",', script.index("index.html", start))
+    return re.sub(r'"\s*\+\s*"', "", script[start:end]).strip("*")
+
+
+def test_comment_says_in_two_sentences_how_to_open_the_preview():
+    (job,) = load_workflow(COMMENT_WORKFLOW)["jobs"].values()
+    script = "\n".join(step["with"]["script"] for step in job["steps"])
+    for first_words in ("Décompressez-le", "Unzip it"):
+        text = how_to_open(script, first_words)
+        assert "`index.html`" in text
+        assert len(re.findall(r"[.!?](?:\s|$)", text.replace("index.html", "index_html"))) == 2, text
 
 
 # --- Schema, privileges, pinned actions ---------------------------------------------------------
 
 
-def test_workflow_is_valid_against_the_github_schema():
+@pytest.mark.parametrize("workflow", [WORKFLOW, COMMENT_WORKFLOW], ids=lambda p: p.name)
+def test_workflow_is_valid_against_the_github_schema(workflow):
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(workflow)],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("form", sorted((ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml")), ids=lambda p: p.name)
+#: The issue chooser's settings, beside the forms (its own schema).
+ISSUE_CONFIG = ROOT / ".github/ISSUE_TEMPLATE/config.yml"
+
+
+@pytest.mark.parametrize(
+    "form", sorted(p for p in (ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml") if p != ISSUE_CONFIG), ids=lambda p: p.name
+)
 def test_issue_forms_are_valid_against_the_github_schema(form):
     result = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-issue-forms", str(form)],
@@ -286,6 +382,17 @@ def test_issue_forms_are_valid_against_the_github_schema(form):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_chooser_settings_are_valid_and_keep_blank_issues_for_the_step_links():
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-issue-config", str(ISSUE_CONFIG)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Each step's "report a problem" link opens a blank issue, filled in (pasapas/transform/forge.py).
+    assert yaml.safe_load(ISSUE_CONFIG.read_text(encoding="utf-8"))["blank_issues_enabled"] is True
 
 
 def test_the_live_check_form_asks_for_what_a_lesson_records():
@@ -311,7 +418,7 @@ def test_workflow_grants_nothing_by_default_and_each_job_only_what_it_needs():
 def test_workflow_runs_the_readme_test_command_and_pins_every_action():
     workflow = load_workflow()
     assert "make test" in [s.strip() for job in workflow["jobs"].values() for s in run_scripts(job)]
-    text = WORKFLOW.read_text(encoding="utf-8")
+    text = WORKFLOW.read_text(encoding="utf-8") + COMMENT_WORKFLOW.read_text(encoding="utf-8")
     uses = re.findall(r"uses:\s*(\S+)(.*)", text)
     assert uses
     for action, comment in uses:
@@ -344,13 +451,16 @@ def test_pull_request_template_has_the_checklist():
 
 def test_pull_request_template_says_how_to_open_the_preview():
     text = PR_TEMPLATE.read_text(encoding="utf-8")
-    upload = next(
-        s for s in load_workflow()["jobs"]["preview"]["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@")
-    )
+    _, upload = preview_upload(load_workflow())
+    # First the comment's link (the comment job's words), then the way by the Checks tab.
+    comment = "\n".join(step["with"]["script"] for step in load_workflow(COMMENT_WORKFLOW)["jobs"]["comment"]["steps"])
+    for link in ("Télécharger l'aperçu du site", "Download the site preview"):
+        assert link in text and link in comment
     for language in ("« Checks »", '"Checks"'):
         assert language in text
     assert text.count("Artifacts") >= 2
     assert text.count(f"`{upload['with']['name']}`") == 2
-    # The web build uses directory URLs: from disk, only the offline copy works.
-    assert text.count(f"`{offline_zip_name()}`") == 2
-    assert text.count("`pas-a-pas/index.html`") == 2
+    # The preview is the offline copy itself, a folder: its index.html opens from disk, and
+    # there is no zip inside the zip to unzip.
+    assert text.count("`index.html`") == 2
+    assert offline_zip_name() not in text

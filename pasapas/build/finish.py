@@ -23,6 +23,8 @@ class SiteLanguages:
     source: str
     others: tuple[str, ...]
     skip_to_content: dict[str, str] = field(default_factory=dict)
+    #: Each language's interface words (its _interface.yml), for what search says when it finds nothing.
+    interface: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def of_page(self, relative: str) -> str:
         first = relative.split("/", 1)[0]
@@ -91,7 +93,7 @@ def finish_site(
     `icons`: the theme's icons their finishing recorded."""
     icons = {} if icons is None else dict(icons)
     finish_pages(site_dir, languages, policy, pages_of, icons)
-    search_index.split(site_dir, languages.source, [languages.source, *languages.others])
+    search_index.split(site_dir, languages.source, [languages.source, *languages.others], languages.interface)
     for stylesheet in (site_dir / "assets/stylesheets").glob("main.*.min.css"):
         stylesheet.write_text(css_prune.prune(stylesheet.read_text(encoding="utf-8")), encoding="utf-8")
     ours = site_dir / "assets/stylesheets/pasapas.css"

@@ -11,17 +11,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from pasapas.build import finish, help_page, i18n_plugin, lesson_pages, translation_table, workers
+from pasapas.build import finish, help_page, i18n_plugin, lesson_pages, open_lessons, translation_table, workers
 from pasapas.build import i18n as i18n_pages
 from pasapas.build import theme_contract as html_policy
+from pasapas.build.outcome import LanguageOutcome
 from pasapas.checks import content_safety
 from pasapas.checks import lessons as lesson_lint
-from pasapas.model import glossary, help_places, translations
+from pasapas.model import glossary, help_places, learning_paths, translations
 from pasapas.model import lesson as lesson_model
 from pasapas.model import practice as practice_model
-from pasapas.model.problems import Problem
-from pasapas.tools import offline
-from pasapas.transform import bidi, forge, keys, search_index
+from pasapas.tools import offline, preview
+from pasapas.transform import bidi, changed_parts, contact, forge, keys, line_breaks, search_index
 from pasapas.transform import practice as practice_html
 from pasapas.transform import step_tools as lesson_tools
 
@@ -30,15 +30,8 @@ log = get_plugin_logger("pasapas")
 
 _serving = False
 _theme_scripts: list = []
-#: The search index's documents, from every page of every language (see search_documents).
-_search_documents: list[dict] = []
-#: Content outside the allow-list, from every page of every language: reported together
-#: at the end of the build, which then fails (the pages themselves were sanitised).
-_content_problems: list[Problem] = []
-#: The languages whose pages are finished (finish.py) already: by the worker that built them.
-_pages_finished: list[str] = []
-#: The theme's icons the finished pages draw from the stylesheet: (class, drawing) pairs.
-_theme_icons: list[tuple[str, str]] = []
+#: What this build collects across languages (outcome.py): a worker starts its own.
+_outcome = LanguageOutcome()
 
 
 def on_startup(command, dirty):
@@ -49,21 +42,15 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-def collected_across_languages() -> dict[str, list]:
-    return {
-        "search_documents": _search_documents,
-        "content_problems": _content_problems,
-        "pages_finished": _pages_finished,
-        "theme_icons": _theme_icons,
-    }
+def current_outcome() -> LanguageOutcome:
+    return _outcome
 
 
-def merge_from_worker(collected: dict[str, list]) -> None:
-    _search_documents.extend(collected["search_documents"])
-    _pages_finished.extend(collected["pages_finished"])
-    _theme_icons.extend(collected["theme_icons"])
-    # A French-only page is built under every language: its problems once.
-    _content_problems.extend(problem for problem in collected["content_problems"] if problem not in _content_problems)
+def new_outcome() -> LanguageOutcome:
+    """A build (or a worker's language) starts with nothing collected."""
+    global _outcome
+    _outcome = LanguageOutcome()
+    return _outcome
 
 
 def site_languages(config) -> finish.SiteLanguages:
@@ -72,6 +59,7 @@ def site_languages(config) -> finish.SiteLanguages:
         source=source,
         others=tuple(language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source),
         skip_to_content={language: ui["skip_to_content"] for language, ui in config.extra["ui_by_language"].items()},
+        interface=config.extra["ui_by_language"],
     )
 
 
@@ -82,11 +70,11 @@ def finish_pages(config, site_dir: Path, wanted) -> None:
         finish.finish_pages(site_dir, languages, page_policy(config), wanted, icons)
     except html_policy.HtmlPolicyError as error:
         raise PluginError(str(error)) from None
-    _theme_icons.extend(icons.items())
-    _pages_finished.extend(language for language in (languages.source, *languages.others) if wanted(language))
+    _outcome.theme_icons.extend(icons.items())
+    _outcome.pages_finished.extend(language for language in (languages.source, *languages.others) if wanted(language))
 
 
-SHARED_WITH_WORKERS = workers.Shared(collected_across_languages, merge_from_worker, finish_pages)
+SHARED_WITH_WORKERS = workers.Shared(current_outcome, new_outcome, finish_pages)
 
 
 def offline_build(config) -> bool:
@@ -113,17 +101,14 @@ def on_pre_build(config):
     # and stop before publishing anything if a lesson would hurt a learner.
     if not i18n_plugin.is_first_build(config):
         return
-    _content_problems.clear()
-    _search_documents.clear()
-    _pages_finished.clear()
-    _theme_icons.clear()
+    new_outcome()
     if not _serving:
         workers.start(config, SHARED_WITH_WORKERS)
     problems = lesson_lint.lint(Path(config.docs_dir))
     for problem in problems:
         if problem.severity != "error":
             log.info(str(problem))
-    if lesson_lint.errors(problems):
+    if lesson_lint.errors(problems) and not preview.builds_past_errors():  # a preview lists them on its first page
         raise PluginError("\n" + lesson_lint.report(lesson_lint.errors(problems)) + "\nRun 'make lint' to see every problem.")
 
 
@@ -131,13 +116,21 @@ def on_pre_build(config):
 def on_config(config):
     i18n_plugin.check_plugin(config)
     workers.take_over(config, SHARED_WITH_WORKERS)
+    # Each lesson in the path its front matter names; static-i18n then builds (and
+    # translates) every language's menu from this one nav.
+    config.nav = learning_paths.nav_with_lessons(config.nav, learning_paths.french_lessons(Path(config.docs_dir)))
     if not config.repo_url:  # no forge configured: no edit link (MkDocs would make relative ones)
         config.edit_uri = None
+    wrong_email = contact.email_problem(config.extra.get("contact_email"))
+    if wrong_email:
+        line = contact.setting_line(Path(config.config_file_path).read_text(encoding="utf-8"))
+        raise PluginError(f"mkdocs.yml:{line}: contact-email-invalid: {wrong_email}")
     if offline_build(config):
         config.extra["polyfills"] = [offline.SHIM_URL]
     # Fail before building anything if a language lacks its interface strings.
     try:
         config.extra["ui_by_language"] = i18n_pages.ui_strings_by_language(config)
+        config.extra["theme_words"] = i18n_pages.theme_words_by_language(config)
     except i18n_pages.LanguageConfigError as error:
         raise PluginError(str(error)) from None
     _theme_scripts[:] = html_policy.theme_script_patterns(list(config.theme.dirs))
@@ -192,8 +185,7 @@ def safe_content(html: str, page) -> str:
     the allow-list is recorded with path:line (the build fails at its end, listing every
     page's problems at once), and the page is sanitised all the same."""
     for problem in content_safety.page_problems(html, page.file.content_string, f"docs/{page.file.src_uri}"):
-        if problem not in _content_problems:
-            _content_problems.append(problem)
+        _outcome.add_problem(problem)
     return content_safety.sanitise(html)
 
 
@@ -203,12 +195,34 @@ def on_page_content(html, page, config, files):
     if not i18n_pages.is_untranslated(page) and lesson_model.is_lesson(page.file.src_uri):
         html = lesson_content(html, page, config, files, language)
     html = keys.localise(html, language)
+    if f'id="{contact.SECTION}"' in html:
+        html = contact_section(html, page, config, language)
+    html = line_breaks.keep_whole(html)
     if page.edit_url:  # only when the project says where it lives (REPO_URL)
         html += lesson_tools.edit_link(page.edit_url, config.extra["ui_by_language"][language])
     if bidi.is_rtl(language):
         html = bidi.isolate_html(html, language)
     search_documents(page)
+    if bidi.is_rtl(language):
+        isolate_toc(page.toc.items)
     return html
+
+
+def contact_section(html, page, config, language):
+    """Contribuer, À propos: where the project lives and its e-mail, each when set (after the
+    page's own text was checked: these come from mkdocs.yml); with neither, no section."""
+    email = config.extra.get("contact_email")
+    if not (config.repo_url or email):
+        page.toc.items = contact.without_anchor(page.toc.items, contact.SECTION)
+    block = contact.contact_block(config.repo_url, email, config.extra["ui_by_language"][language])
+    return contact.add_contact(html, config.repo_url, email, block)
+
+
+def isolate_toc(items):
+    """The table of contents shows the headings' text where no element isolates it."""
+    for item in items:
+        item.title = bidi.isolate_heading(item.title)
+        isolate_toc(item.children)
 
 
 def search_documents(page):
@@ -220,12 +234,17 @@ def search_documents(page):
     if not search.get("exclude"):
         top = page.toc.items[0] if len(page.toc.items) == 1 and page.toc.items[0].level == 1 else None
         title = top.title if top else str(page.meta.get("title") or page.title or "")
-        _search_documents.append({"location": page.url, "title": html_text(title), "text": ""})
+        # A lesson's keywords and objectives too: its record holds them, never shown.
+        _outcome.search_documents.append(
+            {"location": page.url, "title": html_text(title), "text": "", **search_index.page_words(page.meta)}
+        )
 
         def headings(items):
             for item in items:
                 if item is not top:
-                    _search_documents.append({"location": page.url + item.url, "title": html_text(item.title), "text": ""})
+                    _outcome.search_documents.append(
+                        {"location": page.url + item.url, "title": html_text(item.title), "text": ""}
+                    )
                 headings(item.children)
 
         headings(page.toc.items)
@@ -242,15 +261,27 @@ def prerequisite_links(lesson, page, files) -> list[tuple[str, str]]:
         found = files.get_file_from_path(f"{prerequisite}.md")
         if found is None:  # the checker has refused the build before this
             raise PluginError(f"docs/{page.file.src_uri}: prerequisite '{prerequisite}' is not a lesson")
-        title = lesson_model.parse_lesson(found.content_string, found.src_uri).meta.get("title") or prerequisite
+        title = read_lesson(found.content_string, found.src_uri).meta.get("title") or prerequisite
         links.append((get_relative_url(found.url, page.url), str(title)))
     return links
+
+
+def read_lesson(text: str, src_uri: str):
+    """A lesson of the build, or the build stopped with the checker's own `path:line`
+    message: a translation's build reads its French lesson too, possibly in a process of
+    its own before the checks of the default language have said anything."""
+    try:
+        return lesson_model.parse_lesson(text, src_uri)
+    except lesson_model.FrontMatterError as error:
+        raise PluginError(f"docs/{src_uri}:{error.line}: {error.rule}: {error.message}") from None
+    except lesson_model.LessonError as error:
+        raise PluginError(f"docs/{src_uri}:1: lesson-invalid: {error}") from None
 
 
 def lesson_content(html, page, config, files, language):
     """What the build adds to a lesson: glossary links, summary line, step tools,
     sources, QR code."""
-    lesson = lesson_model.parse_lesson(page.file.content_string, page.file.src_uri)
+    lesson = read_lesson(page.file.content_string, page.file.src_uri)
     ui = config.extra["ui_by_language"][language]
     html = practice_html.hold_blocks(html)  # rendered last: no glossary link inside a form label
     # Glossary links first, so that they only ever go into the lesson's own text.
@@ -264,16 +295,16 @@ def lesson_content(html, page, config, files, language):
     card = lesson_pages.summary_line(lesson.meta, ui, language)
     card += lesson_pages.prerequisites_line(prerequisite_links(lesson, page, files), ui, language)
     source = i18n_pages.source_language(config)
-    french_lesson = lesson
+    french_lesson, changed, french_url = lesson, [], ""
     if language != source:
         french = i18n_plugin.alternate(page, source)
         french_text = Path(french.abs_src_path).read_text(encoding="utf-8")
-        french_lesson = lesson_model.parse_lesson(french_text, french.src_uri)
+        french_lesson = read_lesson(french_text, french.src_uri)
         state = translations.state_of(lesson.meta, french_lesson, french_text)
-        changed = translations.changed_parts(lesson.meta, french_lesson) or []
-        changed_steps = [int(part.split("-")[1]) for part in changed if lesson_model.STEP_ID.fullmatch(part)]
+        changed = (translations.changed_parts(lesson.meta, french_lesson) or []) if state == "outdated" else []
+        french_url = get_relative_url(french.url, page.url)
         card += lesson_pages.translation_line(
-            lesson.meta, state, ui, language, get_relative_url(french.url, page.url), source, changed_steps
+            lesson.meta, state, ui, language, french_url, source, translations.step_numbers(changed)
         )
     card += lesson_pages.live_check_line(french_lesson.meta, ui, language)
     lesson_key = lesson.slug.removesuffix(".md")  # the same in every language
@@ -286,6 +317,10 @@ def lesson_content(html, page, config, files, language):
             return forge.step_report_url(config.repo_url, ui, address, f"docs/{page.file.src_uri}", step_id, language)
 
     html = lesson_tools.add_step_tools(html, ui, report_url, lesson_pages.step_sources(lesson.meta))
+    html = changed_parts.mark_changed_parts(html, changed, french_url, source, ui)
+    html = open_lessons.add_helper_line(html, lesson.meta, ui, language)
+    state_here = None if language == source else state
+    _outcome.catalogue_entries.append(open_lessons.catalogue_entry(lesson, french_lesson, page, config, state_here))
     html += lesson_pages.sources_block(lesson.meta, ui, language)
     if config.site_url:
         html += lesson_tools.qr_block(config.site_url.rstrip("/") + "/" + page.url, ui)
@@ -315,6 +350,8 @@ def on_page_context(context, page, config, nav):
     if 'id="parcours"' in page.content:  # the home pages
         page.content = lesson_pages.add_catalogue(page.content, lesson_pages.catalogue(nav.items, page, ui))
     context["nav"] = lesson_pages.bounded_menu(nav, page, ui["all_paths"])
+    if 'id="je-sais"' in page.content:  # the self-check page
+        page.content = open_lessons.self_check_page(page, nav, config, ui, build_language(page))
     if 'id="lieux-d-aide"' in page.content:
         language = build_language(page)
         try:
@@ -322,6 +359,8 @@ def on_page_context(context, page, config, nav):
         except help_places.HelpDataError as error:
             raise PluginError(str(error)) from None
         block = help_page.render(places, language, ui, lambda day: format_date(day, format="long", locale=language))
+        if bidi.is_rtl(language):  # added after on_page_content isolated the page's own text
+            block = bidi.isolate_html(block, language)
         page.content = help_page.add_help_places(page.content, block)
     if "status_labels" in page.meta:
         docs = Path(config.docs_dir)
@@ -329,7 +368,14 @@ def on_page_context(context, page, config, nav):
         languages = [language.locale for language in i18n_pages.i18n_languages(config) if language.locale != source]
         try:
             page.content = translation_table.add_status_table(
-                page.content, translations.status(docs, languages), page.meta["status_labels"], page, nav, build_language(page)
+                page.content,
+                translations.detailed_status(docs, languages),
+                page.meta["status_labels"],
+                page,
+                nav,
+                build_language(page),
+                ui,
+                translations.french_versions(docs),
             )
         except ValueError as error:
             raise PluginError(f"docs/{error}") from None
@@ -375,23 +421,25 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     if not i18n_plugin.every_language_built(config):  # a language's own build: the merged index is not written yet
         return
-    if _content_problems:
+    if _outcome.content_problems and not preview.builds_past_errors():  # sanitised all the same
         raise PluginError(
             "\n"
-            + lesson_lint.report(sorted(_content_problems))
+            + lesson_lint.report(sorted(_outcome.content_problems))
             + "\nNothing may be published: see SECURITY.md for what pages may hold."
         )
-    search_index.write_documents(Path(config.site_dir), _search_documents)
+    search_index.write_documents(Path(config.site_dir), _outcome.search_documents)
     try:
         finish.finish_site(
             Path(config.site_dir),
             site_languages(config),
             page_policy(config),
-            pages_of=lambda language: language not in _pages_finished,
-            icons=dict(_theme_icons),
+            pages_of=lambda language: language not in _outcome.pages_finished,
+            icons=dict(_outcome.theme_icons),
         )
     except html_policy.HtmlPolicyError as error:
         raise PluginError(str(error)) from None
+    languages = site_languages(config)
+    open_lessons.write_catalogue(config, _outcome.catalogue_entries, [languages.source, *languages.others])
     if offline_build(config):
         offline.copy_shim(Path(config.site_dir))
 

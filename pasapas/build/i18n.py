@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from pasapas.build import i18n_plugin
-from pasapas.model.interface import InterfaceError, read_interface
+from pasapas.model.interface import InterfaceError, read_interface, read_theme_words
 from pasapas.model.languages import text_direction  # noqa: F401 (used by the hooks)
 from pasapas.model.lesson import LessonError, split_front_matter, translation_pending
 from pasapas.transform.partials import render
@@ -55,6 +55,12 @@ def ui_strings_by_language(config) -> dict[str, dict[str, str]]:
         except InterfaceError as error:
             raise LanguageConfigError(str(error)) from None
     return strings
+
+
+def theme_words_by_language(config) -> dict[str, dict[str, str]]:
+    """The theme's words each language corrects (the `theme:` block of its _interface.yml),
+    for overrides/partials/language.html; read after ui_strings_by_language()."""
+    return {language.locale: read_theme_words(Path(config.docs_dir), language.locale) for language in i18n_languages(config)}
 
 
 def is_untranslated(page: Page) -> bool:

@@ -122,9 +122,10 @@ def translation_line(
     meta: dict, state: str, ui: dict, language: str, french_url: str, source: str, changed_steps: list[int] = ()
 ) -> str:
     """'Translation last aligned with the French on …', and a way to the French when it is
-    behind, naming the steps that changed there."""
+    behind, naming the steps that changed there. A translation aligned in the web editor
+    (`aligned_with`) may have no date: then only the way to the French, when it is behind."""
     aligned = as_date((meta.get("translation") or {}).get("date"))
-    if aligned is None:
+    if aligned is None and state != "outdated":
         return ""
     changed = ""
     if state == "outdated" and changed_steps:
@@ -133,7 +134,7 @@ def translation_line(
     return render(
         "translation_line.html",
         state=state.replace(" ", "-"),
-        aligned=ui["translation_aligned"].format(date=format_date(aligned, format="long", locale=language)),
+        aligned=ui["translation_aligned"].format(date=format_date(aligned, format="long", locale=language)) if aligned else "",
         outdated=state == "outdated",
         changed_steps=changed,
         source_url=french_url,

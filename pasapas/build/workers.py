@@ -4,8 +4,8 @@ static-i18n builds the default language, then, at the end of that build, each ot
 language one after the other, in one process. Here, as soon as the default language's
 build starts (before the lesson checks), one forked worker per other language builds
 that language into a folder of its own beside the site, so that no two processes write
-the same file, finishes its pages (finish.py) and hands back what the hooks collect
-across languages. Where static-i18n would build those languages, the main build waits
+the same file, finishes its pages (finish.py) and hands back its language's outcome
+(outcome.py: what the hooks collect across languages). Where static-i18n would build those languages, the main build waits
 for the workers, moves each language's folder into the site and merges what they handed
 back in the order of the languages: the site is the one the sequential build makes.
 A worker that fails or dies stops the build with its message and leaves its language out.
@@ -33,6 +33,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, BuildError
 
 from pasapas.build import i18n_plugin
+from pasapas.build.outcome import LanguageOutcome
 
 RESULT = "worker-result.pickle"
 
@@ -41,10 +42,10 @@ RESULT = "worker-result.pickle"
 class Shared:
     """What the hooks share with the workers."""
 
-    #: the lists that every language's build appends to
-    collected: Callable[[], dict[str, list]]
-    #: adds to them, in the main build, what a worker appended
-    merge: Callable[[dict[str, list]], None]
+    #: what this build has collected so far (outcome.py)
+    outcome: Callable[[], LanguageOutcome]
+    #: a worker's language starts with nothing collected
+    new_outcome: Callable[[], LanguageOutcome]
     #: finishes the pages of the languages `wanted(language)` accepts, under a folder
     finish_pages: Callable[[object, Path, Callable[[str], bool]], None]
 
@@ -113,18 +114,15 @@ def work(config, language: str, folder: Path, build, shared: Shared) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_NotFromWorkers())
         i18n_plugin.become_language_build(config, language)
         config.site_dir = str(folder)
-        before = {name: len(items) for name, items in shared.collected().items()}
+        outcome = shared.new_outcome()
         entries = len(i18n_plugin.search_entries(config))
         build()
         shared.finish_pages(config, folder, lambda page_language: page_language == language)
-        result = {
-            "collected": {name: items[before[name] :] for name, items in shared.collected().items()},
-            "search_entries": i18n_plugin.search_entries(config)[entries:],
-        }
+        outcome.theme_search_entries.extend(i18n_plugin.search_entries(config)[entries:])
         if (folder / "sitemap.xml.gz").exists():
             with gzip.open(folder / "sitemap.xml.gz") as packed:
-                result["sitemap"] = packed.read().decode("utf-8")
-            result["sitemap_mtime"] = packed.mtime
+                outcome.sitemaps.append((packed.read().decode("utf-8"), packed.mtime))
+        result = {"outcome": outcome}
         code = 0
     except Abort as error:  # the engine has logged what stopped it
         result = {"error": error.format_message()}
@@ -134,8 +132,9 @@ def work(config, language: str, folder: Path, build, shared: Shared) -> None:
     except KeyboardInterrupt:  # Ctrl-C reaches every process of the build
         result = {"error": "interrupted"}
     except BaseException as error:
-        traceback.print_exc()
-        result = {"error": f"{type(error).__name__}: {error}"}
+        if os.environ.get("PASAPAS_DEBUG"):  # a maintainer's look; a contributor sees one line
+            traceback.print_exc()
+        result = {"error": f"an unexpected error ({type(error).__name__}: {error})"}
     finally:
         try:
             (folder / RESULT).write_bytes(pickle.dumps(result))
@@ -168,15 +167,16 @@ def finish(config, shared: Shared) -> None:
             results.append(result)
         if failures:
             raise Abort("\n".join(failures))
-        for worker, result in zip(workers, results, strict=True):
+        outcomes = [result["outcome"] for result in results]
+        for worker, outcome in zip(workers, outcomes, strict=True):
             shutil.rmtree(site / worker.language, ignore_errors=True)
             shutil.move(worker.folder / worker.language, site / worker.language)
-            shared.merge(result["collected"])
-            i18n_plugin.search_entries(config).extend(result["search_entries"])
+            shared.outcome().merge(outcome)
+            i18n_plugin.search_entries(config).extend(outcome.theme_search_entries)
         sitemap = site / "sitemap.xml"
-        if sitemap.exists() and "sitemap" in results[-1]:
-            others = [result["sitemap"] for result in results]
-            i18n_plugin.merge_sitemaps(site, sitemap.read_text(encoding="utf-8"), others, results[-1]["sitemap_mtime"])
+        if sitemap.exists() and all(outcome.sitemaps for outcome in outcomes):
+            others = [outcome.sitemaps[-1][0] for outcome in outcomes]
+            i18n_plugin.merge_sitemaps(site, sitemap.read_text(encoding="utf-8"), others, outcomes[-1].sitemaps[-1][1])
     finally:
         for worker in workers:
             shutil.rmtree(worker.folder, ignore_errors=True)

@@ -34,7 +34,7 @@ from pathlib import Path
 import yaml
 
 from pasapas.checks import changed_pages
-from pasapas.project import CACHE, ROOT  # noqa: E402
+from pasapas.project import CACHE, ROOT, run_build  # noqa: E402
 from pasapas.testing.browser import CHROMIUM, CHROMIUM_ARGS
 from pasapas.testing.local_server import serve
 
@@ -165,14 +165,9 @@ def summary(found: list[Finding], page_count: int) -> str:
     return "\n".join(lines)
 
 
-def build_site() -> Path:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-        cwd=ROOT,
-        check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return ROOT / "site"
+def build_site() -> Path | None:
+    """The site, built as `make build` builds it; None when it cannot be (the problems are printed)."""
+    return ROOT / "site" if run_build(ROOT / "site", quiet=True).returncode == 0 else None
 
 
 def check_site(site_dir: Path, workers: int, progress=print, pages: list[str] | None = None) -> tuple[list[Finding], int]:
@@ -197,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         site_dir = ROOT / "site" if arguments.reuse and (ROOT / "site/index.html").exists() else build_site()
+        if site_dir is None:
+            print("make a11y: the site could not be built (see the problems above).", file=sys.stderr)
+            return 1
         every_page = pages_of(site_dir)
         pages = changed_pages.changed(site_dir, every_page, CACHE, "a11y") if arguments.changed else every_page
         if arguments.changed:

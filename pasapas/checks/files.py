@@ -8,6 +8,7 @@ and what it may not (see SECURITY.md). Lessons get more checks in lesson_lint.py
 - drawings: SVG without script, event handlers, links or anything loaded from elsewhere;
 - data (docs/_aide.yml): the same safe YAML; links are https, phone numbers are digits;
 - practice screens (docs/<language>/lecons/_entrainement-<name>.yml): pasapas/model/practice.py.
+- terminology (docs/<language>/_terminologie.yml): pasapas/model/terminology.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from pasapas.checks import attribute_lists, terminology
 from pasapas.checks.content_safety import BIDI_CONTROLS, link_findings
 from pasapas.model import glossary, interface, practice
 from pasapas.model.lesson import FrontMatterError, is_lesson, load_front_matter, split_front_matter
@@ -27,6 +29,7 @@ PAGE_EXTENSIONS = {".md"}
 PICTURE_EXTENSIONS = {".svg", ".png", ".jpg", ".jpeg"}
 DATA_FILES = {"_aide.yml"}
 INTERFACE_FILE = re.compile(r"[a-z]{2}(?:-[A-Za-z]+)?/" + re.escape(interface.FILE_NAME))
+TERMINOLOGY_FILE = re.compile(r"[a-z]{2}(?:-[A-Za-z]+)?/" + re.escape(terminology.FILE_NAME))
 #: Names: lower-case letters, digits and dashes; a leading '_' marks a file left out of
 #: the site (templates, data).
 FILE_NAME = re.compile(r"_?[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]+")
@@ -126,6 +129,8 @@ def check_file(path: Path, relative: str, shown: str) -> list[Problem]:
         return check_interface_file(path.parent.parent, relative.split("/")[0], shown)
     if practice.is_practice_file(relative):
         return check_practice_file(path.parent.parent.parent, relative, shown)
+    if TERMINOLOGY_FILE.fullmatch(relative):
+        return terminology.file_problems(path.parent.parent, relative.split("/")[0], shown)
     if suffix not in PAGE_EXTENSIONS | PICTURE_EXTENSIONS:
         return [
             problem(
@@ -186,7 +191,7 @@ def check_page(path: Path, relative: str, shown: str) -> list[Problem]:
     if text is None:
         return [] if lesson else problems  # the lesson checker says it, with lesson hints
     try:
-        meta, _, _ = split_front_matter(text)
+        meta, body, body_line = split_front_matter(text)
     except FrontMatterError as error:
         if lesson:
             return []  # the lesson checker says it, with lesson hints
@@ -235,6 +240,7 @@ def check_page(path: Path, relative: str, shown: str) -> list[Problem]:
                     )
                 )
     problems += check_plain_text(meta, text, shown)
+    problems += attribute_lists.problems(body, shown, body_line, PurePosixPath(relative).name == glossary.GLOSSARY_PAGE)
     if PurePosixPath(relative).name == glossary.GLOSSARY_PAGE:
         try:
             glossary.parse_glossary(text, shown)

@@ -18,10 +18,10 @@ from pathlib import Path, PurePosixPath
 from pymdownx.slugs import slugify
 
 from pasapas.checks import files as docs_check
-from pasapas.checks import plain_language
+from pasapas.checks import glossary_order, keywords, mediation, plain_language, self_check, slips, terminology, translation_marks
 from pasapas.checks.content_safety import page_problems
 from pasapas.checks.untranslated import untranslated_problems
-from pasapas.model import glossary, interface, practice, translations
+from pasapas.model import competences, glossary, interface, learning_paths, practice, translations
 from pasapas.model.lesson import (
     DEVICES,
     LESSONS_FOLDER,
@@ -46,17 +46,15 @@ from pasapas.model.lesson import (
 )
 from pasapas.model.problems import Problem, read_text
 
-OPTIONAL_FIELDS = ("translation", "live_checks")
+OPTIONAL_FIELDS = ("translation", "live_checks", translation_marks.SPELLING_ONLY, learning_paths.FIELD, keywords.FIELD)
 #: Front matter that is a fact about the lesson, the same in every language.
-TRANSLATED_FACTS = ("level", "duration", "devices", "digcomp", "prerequisites", "last_checked")
+TRANSLATED_FACTS = ("level", "duration", "devices", "digcomp", "mediation", "prerequisites", "last_checked")
 #: "Donnez votre mot de passe…" (but not "ne donnez jamais votre mot de passe").
 SECRET_REQUEST = re.compile(r"\b(donnez|communiquez|envoyez|transmettez)\b[^.\n]*\b(mot de passe|code)\b", re.IGNORECASE)
 SOURCE_FIELDS = ("url", "consulted", "supports")
 #: What a source may also say: the steps it backs (`steps: [2, 3]`).
 SOURCE_OPTIONAL_FIELDS = ("steps",)
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS + ("sources",)
-#: A warning while the lessons are being traced step by step; an error once they all are.
-STEP_UNSOURCED_SEVERITY = "warning"
 LIVE_CHECK_HINT = (
     "Each live check is '- date: YYYY-MM-DD', 'by: <a role, never a name>' (e.g. \"médiatrice numérique, "
     "France services\"), 'steps: [1, 2, 3]' (the steps that matched) and 'note: <what differed>'."
@@ -91,7 +89,6 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\)(
 HTML_TAG = re.compile(r"<\s*(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 EVENT_ATTRIBUTE = re.compile(r"(?:^|[\s{\"'])on[a-z]+\s*=", re.IGNORECASE)
 UNSAFE_URL = re.compile(r"(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
-ATTR_LIST = re.compile(r"\{[:]?[^}\n]*\}")
 URL_LIKE = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 EXPLICIT_ID = re.compile(r"#([\w-]+)")
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?P<attrs>\{[^}]*\})?\s*$")
@@ -107,6 +104,8 @@ class Site:
     def __init__(self, docs_dir: Path, languages: list[str]):
         self.docs_dir, self.languages = docs_dir, languages
         self._anchors: dict[Path, set[str]] = {}
+        # The learning paths of mkdocs.yml beside docs/ (None without one: no path to check).
+        self.learning_paths = learning_paths.known_paths(docs_dir.parent)
 
     def anchors(self, page: Path) -> set[str]:
         if page not in self._anchors:
@@ -162,6 +161,8 @@ class LessonCheck:
         self.problems: list[Problem] = []
         self.pending = translation_pending(lesson.meta)
         self.body_start = split_front_matter(text)[2]
+        # Steps whose id is misspelt ({#etape3}): said once, at that step, and still counted.
+        self.misspelt_steps = slips.misspelt_steps(lesson)
 
     def report(self, line: int, rule: str, message: str, hint: str, severity: str = "error") -> None:
         self.problems.append(Problem(self.shown, line, rule, message, hint, severity))
@@ -186,9 +187,14 @@ class LessonCheck:
         self.check_practices()
         self.check_body_lines()
         self.check_unfinished()
+        slips.check(self)
         if self.language == SOURCE_LANGUAGE:
             plain_language.check(self)
         self.check_translation()
+        for rule, message, hint, severity in translation_marks.spelling_only_problems(
+            self.lesson.meta, self.lesson, self.language == SOURCE_LANGUAGE
+        ):
+            self.report(self.field_line(translation_marks.SPELLING_ONLY), rule, message, hint, severity)
         return self.problems
 
     # Front matter
@@ -217,6 +223,8 @@ class LessonCheck:
                 hint = f"Did you mean '{guess[0]}'?" if guess else f"Known fields: {', '.join(KNOWN_FIELDS)}."
                 self.report(self.field_line(name), "field-unknown", f"unknown field '{name}'", hint)
         self.check_field_values(meta)
+        mediation.check(self)
+        keywords.check(self)
 
     def check_field_values(self, meta: dict) -> None:
         text_fields = ("title", "description")
@@ -268,12 +276,13 @@ class LessonCheck:
                     f"Use one of: {', '.join(DEVICES)}.",
                 )
         for code in meta.get("digcomp") or [] if isinstance(meta.get("digcomp"), list) else []:
-            if not re.fullmatch(r"[1-5]\.[1-6]", str(code)):
+            if str(code) not in competences.digcomp_codes():
                 self.report(
                     self.field_line("digcomp"),
                     "field-value",
                     f"'{code}' is not a DigComp 2.2 competence",
-                    'Use codes such as "2.1" (area.competence, areas 1 to 5), in quotes.',
+                    'Use a code of DigComp 2.2, in quotes: "1.1" to "1.3", "2.1" to "2.6", "3.1" to "3.4", '
+                    '"4.1" to "4.4" or "5.1" to "5.4".',
                 )
         for prerequisite in meta.get("prerequisites") or [] if isinstance(meta.get("prerequisites"), list) else []:
             if not (self.site.docs_dir / self.language / f"{prerequisite}.md").is_file():
@@ -424,7 +433,7 @@ class LessonCheck:
                 "Write the numbers of the steps this page backs, for example 'steps: [2, 3]'.",
             )
             return
-        known = {step.number for step in self.lesson.steps}
+        known = self.step_numbers()
         for step in steps:
             if step not in known:
                 self.report(
@@ -451,8 +460,12 @@ class LessonCheck:
                     f"Add {step.number} to the 'steps:' of the source (an official page, 2025 or later) that "
                     "shows it, e.g. 'steps: [" + str(step.number) + "]'. No source? Describe the action "
                     "without naming the screen's words.",
-                    STEP_UNSOURCED_SEVERITY,
                 )
+
+    def step_numbers(self) -> set[int]:
+        """The lesson's step numbers, a step with a misspelt id or at the wrong level included
+        (said at that step, not again here)."""
+        return {step.number for step in self.lesson.steps} | slips.written_step_numbers(self.lesson)
 
     def check_live_checks(self) -> None:
         """`live_checks:` (French lesson only): when someone redid steps on the real site."""
@@ -474,7 +487,7 @@ class LessonCheck:
         if not isinstance(entries, list):
             self.report(line, "live-check-invalid", "live_checks must be a list", LIVE_CHECK_HINT)
             return
-        known = {step.number for step in self.lesson.steps}
+        known = self.step_numbers()
         for number, entry in enumerate(entries, start=1):
             problem = None
             if not isinstance(entry, dict) or set(entry) - set(LIVE_CHECK_FIELDS):
@@ -616,14 +629,18 @@ class LessonCheck:
             )
         # A step heading whose {#etape-N} was forgotten is not a step for the parser: say so
         # on its line, and count it, so that the next steps are not said to be misnumbered.
+        misspelt = {heading.line for heading, _ in self.misspelt_steps}
         steps_and_unnamed = sorted(
             [(step.line, step) for step in self.lesson.steps]
-            + [(heading.line, heading) for heading in self.unnamed_step_headings(sections)],
+            + [(heading.line, heading) for heading in self.unnamed_step_headings(sections)]
+            + [(heading.line, heading) for heading, _ in self.misspelt_steps if not STEP_ID.match(heading.id)],
             key=lambda item: item[0],
         )
         expected_of = {}
         for expected, (_, item) in enumerate(steps_and_unnamed, start=1):
-            if isinstance(item, Heading):
+            if isinstance(item, Heading) and item.line in misspelt:
+                slips.report(self, item.line, "step-id-misspelt", id=item.id, number=expected)
+            elif isinstance(item, Heading):
                 self.report(
                     item.line,
                     "step-id-missing",
@@ -642,6 +659,8 @@ class LessonCheck:
                     f"the step id '{step.id}' is used twice",
                     "Number the steps etape-1, etape-2, ... once each.",
                 )
+            elif step.line in misspelt:  # {#etape-03}
+                slips.report(self, step.line, "step-id-misspelt", id=step.id, number=expected)
             elif step.number != expected:
                 self.report(
                     step.line,
@@ -664,7 +683,7 @@ class LessonCheck:
                     f"step {step.number} does not say what the learner should see",
                     "End the step with a paragraph such as '**Vous voyez :** ...' followed by a line '{: .voir }'.",
                 )
-        if "etapes" in sections and not self.lesson.steps:
+        if "etapes" in sections and not self.lesson.steps and not self.misspelt_steps:
             self.report(
                 sections["etapes"].line,
                 "step-missing",
@@ -825,8 +844,8 @@ class LessonCheck:
                     f"<{name}> is HTML; lessons are written in Markdown only",
                     "Use Markdown (** for bold, !!! for boxes, ??? question for questions) instead.",
                 )
+        # Attribute lists ({: … }) are refused whole by pasapas/checks/attribute_lists.py.
         attribute_text = " ".join(tag.group(0) for tag in HTML_TAG.finditer(line))
-        attribute_text += " " + " ".join(a.group(0) for a in ATTR_LIST.finditer(line))
         if EVENT_ATTRIBUTE.search(attribute_text):
             self.report(
                 number,
@@ -873,35 +892,50 @@ class LessonCheck:
             )
             return
         marker = self.lesson.meta.get("translation")
+        # What a translator writes in the web editor once the translation follows the French.
+        aligned = translation_marks.web_editor_alignment(self.french)
         if self.pending:
             self.report(
                 self.field_line("translation"),
                 "translation-todo",
                 "not translated yet: readers see a notice that links to the French",
-                "Translate the text, then run: .venv/bin/pasapas translations stamp docs/" + self.relative,
+                f"Translate the text, then replace the line 'translation: todo' with: {aligned} "
+                f"(or run: .venv/bin/pasapas translations stamp docs/{self.relative})",
                 "warning",
             )
             return
         french_text = (self.site.docs_dir / self.french.path).read_text(encoding="utf-8")
         outdated = False
-        if not isinstance(marker, dict) or "source" not in marker:
+        wrong_version = translation_marks.aligned_with_problem(self.lesson.meta)
+        if wrong_version:
+            message, hint = wrong_version
+            self.report(self.field_line("translation"), "translation-marker", message, f"{hint} Today's: {aligned}")
+        elif not isinstance(marker, dict) or not {"source", "aligned_with"} & set(marker):
             self.report(
                 1,
                 "translation-marker",
                 "the translation does not say which French text it follows",
-                "Run: .venv/bin/pasapas translations stamp docs/" + self.relative,
+                f"Once it follows the French, add this line to the front matter: {aligned} "
+                f"(or run: .venv/bin/pasapas translations stamp docs/{self.relative})",
             )
         elif translations.state_of(self.lesson.meta, self.french, french_text) == "outdated":
             outdated = True
             changed = translations.changed_parts(self.lesson.meta, self.french)
             what = f": {describe_parts(changed)}" if changed else ""
             language, slug = self.relative.split("/", 1)
+            spelling = translations.spelling_only_line(self.lesson.meta, self.french, changed or [])
+            spelling_hint = (
+                f" Only spelling or punctuation changed in French? Add instead to the French front matter: {spelling}"
+                if spelling
+                else ""
+            )
             self.report(
                 self.field_line("translation"),
                 "translation-outdated",
                 f"the French lesson has changed since this translation was made{what}",
-                f"See the changes with: .venv/bin/pasapas translations diff {language} {PurePosixPath(slug).stem}; "
-                "carry them over, then run: .venv/bin/pasapas translations stamp docs/" + self.relative,
+                f"Update those parts (the translated page marks each changed step), then replace the whole "
+                f"'translation:' block with: {aligned}.{spelling_hint} With a terminal: "
+                f".venv/bin/pasapas translations diff {language} {PurePosixPath(slug).stem}",
                 "warning",
             )
         # Behind the French, a translation may differ from it (a step added in French):
@@ -927,7 +961,10 @@ class LessonCheck:
 
     def check_same_structure(self, severity: str = "error") -> None:
         french, mine = self.french, self.lesson
-        if mine.step_ids != french.step_ids:
+        # A misspelt step id, or a step at the wrong level, is said at that step, here or in
+        # the French, not again here.
+        unparsed = slips.has_unparsed_steps(mine) or slips.has_unparsed_steps(french)
+        if mine.step_ids != french.step_ids and not unparsed:
             # The line of the first step that differs (or the steps section, or the end).
             first = next((n for n, (a, b) in enumerate(zip(mine.step_ids, french.step_ids, strict=False)) if a != b), None)
             if first is None:
@@ -1030,6 +1067,8 @@ def lint(docs_dir: Path, languages: list[str] | None = None) -> list[Problem]:
                     )
                 )
     problems += glossary_parity(docs_dir, languages)
+    problems += glossary_order.check(docs_dir, languages) + terminology.check(docs_dir, languages)
+    problems += self_check.check(docs_dir, languages)
     for language in languages:
         if not (docs_dir / language / interface.FILE_NAME).exists():
             problems.append(

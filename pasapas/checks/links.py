@@ -22,7 +22,6 @@ import argparse
 import json
 import posixpath
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -40,7 +39,7 @@ import yaml
 
 from pasapas.checks import changed_pages
 from pasapas.model.lesson import language_folders
-from pasapas.project import ROOT  # noqa: E402
+from pasapas.project import ROOT, run_build  # noqa: E402
 
 ALLOWLIST = Path(__file__).resolve().parent / "links_allowlist.yml"
 CACHE = ROOT / ".cache/links-external.json"
@@ -364,12 +363,9 @@ def main(argv: list[str] | None = None) -> int:
 
     site_url = os.environ.get("SITE_URL", "")
     if not (arguments.reuse and (arguments.site / "index.html").exists()):
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(arguments.site)],
-            cwd=ROOT,
-            check=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        if run_build(arguments.site, quiet=True).returncode != 0:
+            print("Links: the site could not be built (see the problems above).", file=sys.stderr)
+            return 1
     started = time.monotonic()
     every_page = Site(arguments.site).html_pages()
     pages = pages_to_check(arguments.site, every_page, CHECKED) if arguments.changed else every_page

@@ -50,6 +50,7 @@ REQUIRED_FIELDS = (
     "prerequisites",
     "devices",
     "digcomp",
+    "mediation",  # the mediators' categories (pasapas/model/competences.py)
     "last_checked",
 )
 

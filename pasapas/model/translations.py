@@ -11,7 +11,21 @@ French it was translated from (the title and objectives, each section, each step
 
 Only the text a translator translates counts: changing `last_checked`, a source's date or
 a blank line outdates nothing. When a part of the French changes, the translation shows as
-outdated and says which parts (steps 3 and 5…) until a translator aligns and stamps it.
+outdated and says which parts (steps 3 and 5…) until a translator aligns it.
+
+A translator without a terminal aligns it in the front matter, with the French version the
+checker and the translations page show (`fr-` and the fingerprint of all the parts):
+
+    translation: {aligned_with: fr-3f9a1c2e7b}
+
+It is accepted when it names the current French (and the structure is the French's); the
+parts of an earlier version are read from the git history (french_history.py).
+
+A French change that is only spelling or punctuation outdates nothing once the French
+lesson says so, part by part, with the fingerprints before and after (the checker's
+message gives the line to copy):
+
+    spelling_only: {etape-3: "7a8b9c=1d2e3f"}
 """
 
 from __future__ import annotations
@@ -23,6 +37,7 @@ from pathlib import Path
 
 from pasapas.model.lesson import (
     SOURCE_LANGUAGE,
+    STEP_ID,
     Lesson,
     lessons_in,
     parse_lesson,
@@ -79,16 +94,113 @@ def content_fingerprint(parts: dict[str, str]) -> str:
     return _digest(" ".join(f"{part}={value}" for part, value in parts.items()), 10)
 
 
-def changed_parts(meta: dict, french: Lesson) -> list[str] | None:
-    """The parts of the French that changed since the translation was stamped, in the
-    French order (a removed part last); None when the translation records no parts."""
+#: How a version of the French is named to translators: "fr-" and its content fingerprint.
+VERSION_PREFIX = f"{SOURCE_LANGUAGE}-"
+VERSION = re.compile(rf"^(?:{re.escape(VERSION_PREFIX)})?(?P<fingerprint>[0-9a-f]{{10}})$")
+#: One `spelling_only:` declaration: the part's fingerprint before the fix, then after it.
+SPELLING_FIX = re.compile(r"^(?P<before>[0-9a-f]{6})=(?P<after>[0-9a-f]{6})$")
+
+
+def french_version(french: Lesson) -> str:
+    """'fr-3f9a1c2e7b': what a translator copies into `translation: {aligned_with: …}`."""
+    return VERSION_PREFIX + version_fingerprint(french)
+
+
+def aligned_version(meta: dict) -> str | None:
+    """The bare fingerprint a translator wrote in `aligned_with:`, if it has the right form."""
     marker = meta.get("translation")
-    recorded = marker.get("parts") if isinstance(marker, dict) else None
-    if not isinstance(recorded, dict):
+    if not isinstance(marker, dict) or "aligned_with" not in marker:
+        return None
+    match = VERSION.match(str(marker["aligned_with"]).strip().lower())
+    return match["fingerprint"] if match else None
+
+
+def version_fingerprint(lesson: Lesson) -> str:
+    """The fingerprint of all the parts of a French lesson: its version, without 'fr-'."""
+    return content_fingerprint(part_fingerprints(lesson))
+
+
+def earlier_french(french: Lesson, version: str) -> Lesson | None:
+    """The French lesson at an earlier version, from the project's git history (or None)."""
+    from pasapas.model import french_history
+
+    return french_history.french_at(french.path.as_posix(), version, version_fingerprint)
+
+
+def recorded_parts(meta: dict, french: Lesson) -> dict[str, str] | None:
+    """The fingerprint of each French part the translation follows: those `stamp` wrote,
+    or, for a translation aligned by hand (`aligned_with`), those of that French version
+    (the current one, the stamped one, or one found in the history). None when unknown."""
+    marker = meta.get("translation")
+    if not isinstance(marker, dict):
+        return None
+    stamped = marker.get("parts")
+    stamped = {str(part): str(value) for part, value in stamped.items()} if isinstance(stamped, dict) else None
+    if "aligned_with" not in marker:
+        return stamped
+    version = aligned_version(meta)
+    if version is None:
         return None
     current = part_fingerprints(french)
-    changed = [part for part, value in current.items() if str(recorded.get(part)) != value]
-    return changed + [str(part) for part in recorded if part not in current]
+    if version == content_fingerprint(current):
+        return current
+    if stamped is not None and version == content_fingerprint(stamped):
+        return stamped
+    earlier = earlier_french(french, version)
+    return part_fingerprints(earlier) if earlier is not None else None
+
+
+def spelling_fixes(french_meta: dict) -> dict[str, set[tuple[str, str]]]:
+    """part → the (before, after) fingerprints the French lesson declares as spelling or
+    punctuation only (`spelling_only:`); what is not well formed is left to the checker."""
+    declared = french_meta.get("spelling_only")
+    fixes: dict[str, set[tuple[str, str]]] = {}
+    if not isinstance(declared, dict):
+        return fixes
+    for part, values in declared.items():
+        for value in values if isinstance(values, list) else [values]:
+            match = SPELLING_FIX.match(str(value).strip().lower())
+            if match:
+                fixes.setdefault(str(part), set()).add((match["before"], match["after"]))
+    return fixes
+
+
+def _same_words(part: str, recorded: str, current: str, fixes: dict[str, set[tuple[str, str]]]) -> bool:
+    """The recorded text of a part leads to the current one through spelling fixes only."""
+    reached, frontier = {recorded}, [recorded]
+    while frontier:
+        value = frontier.pop()
+        for before, after in fixes.get(part, ()):
+            if before == value and after not in reached:
+                reached.add(after)
+                frontier.append(after)
+    return current in reached
+
+
+def changed_parts(meta: dict, french: Lesson) -> list[str] | None:
+    """The parts of the French that changed since the translation was aligned, in the
+    French order (a removed part last), spelling fixes left out; None when unknown."""
+    recorded = recorded_parts(meta, french)
+    if recorded is None:
+        return None
+    current = part_fingerprints(french)
+    fixes = spelling_fixes(french.meta)
+    changed = [
+        part
+        for part, value in current.items()
+        if recorded.get(part) != value and not _same_words(part, str(recorded.get(part)), value, fixes)
+    ]
+    return changed + [part for part in recorded if part not in current]
+
+
+def spelling_only_line(meta: dict, french: Lesson, changed: list[str]) -> str | None:
+    """The `spelling_only:` entry that would declare these changes spelling only, for the
+    checker's hint: `spelling_only: {etape-3: "7a8b9c=1d2e3f"}` (None when unknown)."""
+    recorded, current = recorded_parts(meta, french), part_fingerprints(french)
+    if recorded is None:
+        return None
+    pairs = [f'{part}: "{recorded[part]}={current[part]}"' for part in changed if part in recorded and part in current]
+    return "spelling_only: {" + ", ".join(pairs) + "}" if pairs else None
 
 
 def state_of(meta: dict, french: Lesson, french_text: str | None = None) -> str:
@@ -97,7 +209,8 @@ def state_of(meta: dict, french: Lesson, french_text: str | None = None) -> str:
     if translation_pending(meta) or not isinstance(marker, dict):
         return "missing"
     changed = changed_parts(meta, french)
-    if changed is None:  # stamped before parts were recorded: the whole file's fingerprint
+    if changed is None:  # stamped before parts were recorded (the whole file's fingerprint), or
+        # aligned by hand with a version whose parts are not in this checkout's history
         same = french_text is not None and str(marker.get("source")) == source_fingerprint(french_text)
         return "up to date" if same else "outdated"
     return "outdated" if changed else "up to date"
@@ -105,6 +218,14 @@ def state_of(meta: dict, french: Lesson, french_text: str | None = None) -> str:
 
 def status(docs_dir: Path, languages: list[str]) -> dict[str, dict[str, str]]:
     """slug → language → 'up to date' | 'outdated' | 'missing'."""
+    return {
+        slug: {language: state for language, (state, _) in row.items()}
+        for slug, row in detailed_status(docs_dir, languages).items()
+    }
+
+
+def detailed_status(docs_dir: Path, languages: list[str]) -> dict[str, dict[str, tuple[str, list[str]]]]:
+    """slug → language → (state, the French parts changed since it was aligned, when known)."""
     table = {}
     for french in lessons_in(docs_dir, SOURCE_LANGUAGE):
         french_text = (docs_dir / french.path).read_text(encoding="utf-8")
@@ -112,12 +233,23 @@ def status(docs_dir: Path, languages: list[str]) -> dict[str, dict[str, str]]:
         for language in languages:
             path = docs_dir / language / french.slug
             if not path.exists():
-                row[language] = "missing"
+                row[language] = ("missing", [])
                 continue
             meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
-            row[language] = state_of(meta, french, french_text)
+            state = state_of(meta, french, french_text)
+            row[language] = (state, (changed_parts(meta, french) or []) if state == "outdated" else [])
         table[french.slug] = row
     return table
+
+
+def french_versions(docs_dir: Path) -> dict[str, str]:
+    """slug → the current French version ('fr-3f9a1c2e7b'), for the translations page."""
+    return {french.slug: french_version(french) for french in lessons_in(docs_dir, SOURCE_LANGUAGE)}
+
+
+def step_numbers(parts: list[str]) -> list[int]:
+    """The step numbers among changed parts ('etape-3' → 3), in order."""
+    return [int(match[1]) for part in parts if (match := STEP_ID.fullmatch(part))]
 
 
 def marker_block(french: Lesson, aligned: date) -> str:

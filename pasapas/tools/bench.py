@@ -39,11 +39,12 @@ import yaml
 from pasapas.checks.page_speed import layout_shift, paint_times
 from pasapas.checks.page_weight import measure
 from pasapas.model.lesson import LESSONS_FOLDER, language_folders
-from pasapas.project import ROOT  # noqa: E402
+from pasapas.project import ROOT, build_command, environment  # noqa: E402
 from pasapas.testing.browser import chromium
 from pasapas.testing.local_server import GzipHandler, serve
+from pasapas.testing.synthetic_site import SLUG_PREFIX as SYNTHETIC_SLUG
 from pasapas.testing.synthetic_site import make_project
-from pasapas.tools.search_weight import search_download_bytes
+from pasapas.tools.search_weight import projected_search_bytes, search_download_bytes
 
 LESSON_PAGE = "lecons/exercice-001/"
 BENCH_SITE_URL = "https://pasapas.example/"
@@ -113,13 +114,11 @@ def tree_memory_kb(root: int) -> int:
 def timed_build(project: Path, site_dir: Path, strict: bool) -> tuple[float, int]:
     """Wall time in seconds and peak memory in KB of one `mkdocs build`, with every
     process it starts (sampled five times a second)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": BENCH_SITE_URL}
+    command = build_command(site_dir, quiet=True, strict=strict)
+    env = environment(extra={"SITE_URL": BENCH_SITE_URL})
     with tempfile.TemporaryFile() as errors:  # a pipe left unread could fill and stop the build
         started = time.perf_counter()
-        process = subprocess.Popen(
-            command + (["--strict"] if strict else []), cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=errors
-        )
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         peak = 0
         while process.poll() is None:
             peak = max(peak, tree_memory_kb(process.pid))
@@ -308,8 +307,21 @@ def scale_row(size: int, work: Path) -> str:
     html = (project / "site" / LESSON_PAGE / "index.html").read_bytes()
     menu = html.split(b"md-nav--primary", 1)[-1].split(b"md-sidebar--secondary", 1)[0].count(b'class="md-nav__link')
     packed = len(gzip.compress(html, compresslevel=9))
+    search = search_per_language(project / "site")
     shutil.rmtree(project)
-    return f"| {size} | {pages} | {seconds:.1f} | {peak / 1024:.0f} | {kb(len(html))} / {kb(packed)} | {menu} |"
+    return f"| {size} | {pages} | {seconds:.1f} | {peak / 1024:.0f} | {kb(len(html))} / {kb(packed)} | {menu} | {search} |"
+
+
+def search_per_language(site_dir: Path) -> str:
+    """One search's gzip KB per language: measured on the synthetic catalogue (copies of one
+    lesson, which compress far better than distinct lessons), then projected for as many
+    distinct lessons as the real ones weigh (search_weight.projected_search_bytes)."""
+    measured = {language: packed for language, (_, packed) in search_download_bytes(site_dir).items()}
+    real = lambda location: not location.startswith(f"{LESSONS_FOLDER}/{SYNTHETIC_SLUG}")  # noqa: E731
+    projected = projected_search_bytes(site_dir, counted=real)
+    return ", ".join(
+        f"{language} {kb(measured[language])} ({kb(projection.total)})" for language, projection in projected.items()
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -344,8 +356,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     if arguments.scale:
-        print("| N × 3 | pages | our build (s) | peak MB, all processes | lesson HTML raw / gzip KB | menu entries |")
-        print("| --- | --- | --- | --- | --- | --- |")
+        print(
+            "| N × 3 | pages | our build (s) | peak MB, all processes | lesson HTML raw / gzip KB | menu entries "
+            "| one search gz KB per language: measured (projected: every lesson as distinct as the real ones) |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- |")
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
             for size in arguments.scale:
                 print(scale_row(size, Path(folder)), flush=True)

@@ -2,7 +2,9 @@
 
 Prints ``path:line: rule-id: message`` and a hint for each problem; exits 1 when there is
 an error. In a GitHub Actions job (GITHUB_ACTIONS=true) it also prints each problem as an
-annotation, so that the contributor sees it on the changed line of the pull request.
+annotation, so that the contributor sees it on the changed line of the pull request (the
+files the pull request changes first), and lists every problem in the job's summary
+(pasapas/tools/pull_request.py).
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import sys
 
 from pasapas.build.markdown import site_markdown
 from pasapas.checks.lessons import errors, lint, rendered_problems, report
+from pasapas.checks.site_config import SiteConfigError
 from pasapas.model.lesson import language_folders
 from pasapas.model.problems import Problem
 from pasapas.project import DOCS, ROOT
+from pasapas.tools import pull_request
 
 
 def annotation(problem: Problem) -> str:
@@ -43,15 +47,22 @@ def main(argv: list[str] | None = None) -> int:
 
     problems = lint(DOCS)
     already = {(p.path, p.line) for p in errors(problems)}
-    problems = sorted(problems + [p for p in rendered_problems(ROOT, site_markdown(ROOT)) if (p.path, p.line) not in already])
+    try:
+        # The pages rendered as the build renders them: with mkdocs.yml's Markdown settings.
+        rendered = [p for p in rendered_problems(ROOT, site_markdown(ROOT)) if (p.path, p.line) not in already]
+    except SiteConfigError as error:
+        rendered = error.problems
+    problems = sorted(problems + rendered)
     if arguments.lang:
         problems = [p for p in problems if in_language(p, arguments.lang)]
     if arguments.errors_only:
         problems = errors(problems)
     print(report(problems))
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for problem in problems:
+        changed = pull_request.changed_files(ROOT, os.environ)
+        for problem in pull_request.in_review_order(problems, changed):
             print(annotation(problem))
+        pull_request.write_summary(os.environ, problems, changed)
     return 1 if errors(problems) else 0
 
 

@@ -7,7 +7,8 @@
 a shell command line: a title is text, whatever characters it holds.
 
 A new lesson is written in French (the source) from docs/fr/lecons/_modele.md with
-today's date, and added to its learning path in mkdocs.yml; nothing else. Until it is
+today's date and its learning path (`parcours:`, one of the sections of `nav:` in
+mkdocs.yml, which itself is left as it is); nothing else. Until it is
 translated, readers of other languages see a "not translated yet" notice linking to the
 French. A translation starts from the finished French: the same steps, ids, images and
 links, the French text in place, marked `translation: todo` until it is translated and
@@ -28,6 +29,8 @@ import yaml
 
 from pasapas.checks.files import CONTROL, STRICT_MARKUP
 from pasapas.model.languages import configured_languages
+from pasapas.model.learning_paths import FIELD as PARCOURS
+from pasapas.model.learning_paths import known_paths
 from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE, TRANSLATION_TODO, split_front_matter
 from pasapas.project import ROOT  # noqa: E402
 
@@ -35,7 +38,6 @@ TEMPLATE = f"{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/_modele.md"
 #: What the template says where the author must write; a translation waits until none is left.
 TEMPLATE_MARKER = "À ÉCRIRE"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-NAV_SECTION = re.compile(r"^  - (?P<title>[^:\n]+):\s*$")
 MAX_TITLE = 120
 
 
@@ -48,25 +50,10 @@ def placeholder(french_text: str) -> str:
     return french_text.replace("\n---\n", f"\ntranslation: {TRANSLATION_TODO}\n---\n", 1)
 
 
-def add_to_nav(config_text: str, entry: str, parcours: str) -> str:
-    lines = config_text.split("\n")
-    try:
-        nav_start = lines.index("nav:")
-    except ValueError as error:
-        raise ScaffoldError("mkdocs.yml has no 'nav:' section") from error
-    sections = {}
-    for index in range(nav_start + 1, len(lines)):
-        if lines[index] and not lines[index].startswith(" "):
-            break
-        if match := NAV_SECTION.match(lines[index]):
-            sections[match.group("title")] = index
-    if parcours not in sections:
-        raise ScaffoldError(f"no learning path '{parcours}' in mkdocs.yml; choose one of: {', '.join(sections)}")
-    last = sections[parcours]
-    while last + 1 < len(lines) and lines[last + 1].startswith("      - "):
-        last += 1
-    lines.insert(last + 1, f"      - {entry}")
-    return "\n".join(lines)
+def check_parcours(root: Path, parcours: str) -> None:
+    paths = known_paths(root) or []
+    if parcours not in paths:
+        raise ScaffoldError(f"no learning path '{parcours}' in mkdocs.yml; choose one of: {', '.join(paths)}")
 
 
 class PlainDumper(yaml.SafeDumper):
@@ -112,10 +99,9 @@ def new_lesson(root: Path, slug: str, title: str, parcours: str, today: date) ->
     french = docs / SOURCE_LANGUAGE / LESSONS_FOLDER / f"{slug}.md"
     if french.exists():
         raise ScaffoldError(f"docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{slug}.md already exists")
-    text = with_front_matter((docs / TEMPLATE).read_text(encoding="utf-8"), {"title": title}, today)
+    check_parcours(root, parcours)
+    text = with_front_matter((docs / TEMPLATE).read_text(encoding="utf-8"), {"title": title, PARCOURS: parcours}, today)
     text = text.replace("\n# À ÉCRIRE\n", f"\n# {title}\n", 1)
-    config = root / "mkdocs.yml"
-    config.write_text(add_to_nav(config.read_text(encoding="utf-8"), f"{LESSONS_FOLDER}/{slug}.md", parcours), encoding="utf-8")
     french.write_text(text, encoding="utf-8")
     return [french]
 
@@ -169,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--parcours",
         default=environment.get("LESSON_PARCOURS") or "Premiers pas",
-        help="learning path (a section of nav: in mkdocs.yml)",
+        help="learning path, as the menu shows it in French (a section of nav: in mkdocs.yml)",
     )
     arguments = parser.parse_args(argv)
     try:

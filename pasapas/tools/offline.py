@@ -11,19 +11,20 @@ needs on file:// comes from the iframe-worker npm package, shipped with the site
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
-from pasapas.project import ROOT  # noqa: E402
+from pasapas.project import ROOT, run_build  # noqa: E402
 
 SHIM_SOURCE = ROOT / "node_modules/iframe-worker/shim/index.js"
 SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
 OFFLINE_DIR = ROOT / ".cache/offline-site"
 ZIP_NAME = "pas-a-pas-hors-ligne.zip"
+#: The licences travel with the copy (code: MIT; lessons, practice data, drawings: CC BY 4.0),
+#: named so that a double click opens them on any computer.
+LICENCE_FILES = {"LICENSE": "LICENSE.txt", "LICENSE-CONTENT": "LICENSE-CONTENT.txt"}
 
 
 class OfflineError(RuntimeError):
@@ -40,14 +41,17 @@ def copy_shim(site_dir: Path) -> None:
 
 def build_offline(project: Path = ROOT, site_dir: Path = OFFLINE_DIR) -> Path:
     shutil.rmtree(site_dir, ignore_errors=True)
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-        cwd=project,
-        check=True,
-        env=env,
-    )
+    if run_build(site_dir, project, quiet=True, offline=True).returncode != 0:
+        raise OfflineError("The offline copy was not built: see the problems above.")
+    copy_licences(site_dir)
     return site_dir
+
+
+def copy_licences(site_dir: Path) -> None:
+    for name, copied in LICENCE_FILES.items():
+        if not (ROOT / name).is_file():
+            raise OfflineError(f"{name} is missing at the root of the project: the offline copy must carry its licences.")
+        shutil.copyfile(ROOT / name, site_dir / copied)
 
 
 def zip_site(site_dir: Path, zip_path: Path) -> Path:
@@ -64,11 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--into", type=Path, default=ROOT / "site", help="the web build's folder (default: site/)")
     arguments = parser.parse_args(argv)
     try:
-        site = build_offline()
-    except subprocess.CalledProcessError:
-        print("The offline copy was not built: see the problems above.", file=sys.stderr)
+        built = build_offline()
+    except OfflineError as error:
+        print(error, file=sys.stderr)
         return 1
-    archive = zip_site(site, arguments.into / ZIP_NAME)
+    archive = zip_site(built, arguments.into / ZIP_NAME)
     print(f"Offline copy: {ZIP_NAME} ({archive.stat().st_size // 1024} KB); unzip it and open pas-a-pas/index.html.")
     return 0
 

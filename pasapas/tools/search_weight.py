@@ -5,9 +5,11 @@ first used, per language, raw and gzip-compressed.
 
 Nothing of search is downloaded with a page (overrides/assets/javascripts/lazy-search.js).
 At the first use of the search box, the browser fetches the index of the page's language
-(`search/search_index.json`, or `<lang>/search/…`) and Material's search worker, which
-then loads lunr's language files if the index's `config.lang` asks for them (none for
-"en"). tests/test_search.py checks in chromium that these are the files requested.
+(`search/search_index.json`, or `<lang>/search/…`), our search-words.js and Material's
+search worker, which then loads lunr's language files if the index's `config.lang` asks
+for them (none for "en"). tests/test_search.py checks in chromium that these are the files
+requested, and with `projected_search_bytes` that one search stays within its budget as
+the catalogue grows.
 """
 
 from __future__ import annotations
@@ -17,14 +19,18 @@ import json
 import posixpath
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+from pasapas.model.lesson import LESSONS_FOLDER
 from pasapas.project import ROOT
 
 INDEX = "search/search_index.json"
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 HTML_LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"")
 LUNR = "assets/javascripts/lunr"
+#: What makes the words typed short and fills the panel when nothing is found (loaded by lazy-search.js).
+WORDS_SCRIPT = "assets/javascripts/search-words.js"
 
 
 def index_files(site_dir: Path) -> dict[str, Path]:
@@ -75,7 +81,12 @@ def search_download_files(site_dir: Path) -> dict[str, dict[str, tuple[int, int]
     result = {}
     for language, index in index_files(site_dir).items():
         config = json.loads(index.read_text(encoding="utf-8")).get("config", {})
-        files = [index, worker_file(site_dir, index), *lunr_files(site_dir, config.get("lang") or ["en"])]
+        files = [
+            index,
+            worker_file(site_dir, index),
+            site_dir / WORDS_SCRIPT,
+            *lunr_files(site_dir, config.get("lang") or ["en"]),
+        ]
         sizes = {}
         for path in files:
             if path is not None and path.is_file():
@@ -91,6 +102,56 @@ def search_download_bytes(site_dir: Path) -> dict[str, tuple[int, int]]:
         language: (sum(raw for raw, _ in files.values()), sum(packed for _, packed in files.values()))
         for language, files in search_download_files(site_dir).items()
     }
+
+
+def gzip_size(value) -> int:
+    """Bytes of `value` as the index writes it (compact JSON), gzip-compressed."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=9))
+
+
+@dataclass(frozen=True)
+class Projection:
+    """What one search would download (gzip bytes) with a number of lessons."""
+
+    scripts: int  # the search worker, search-words.js, lunr's files if any
+    fixed: int  # the index's configuration and the pages that are not lessons
+    per_lesson: int  # one lesson's record, as the site's own lessons weigh
+    lessons: int
+
+    @property
+    def total(self) -> int:
+        return self.scripts + self.fixed + self.per_lesson * self.lessons
+
+    def __str__(self) -> str:
+        return (
+            f"{self.total / 1000:.1f} KB = scripts {self.scripts / 1000:.1f} + index configuration and pages "
+            f"{self.fixed / 1000:.1f} + {self.lessons} lessons × {self.per_lesson} B"
+        )
+
+
+def projected_search_bytes(site_dir: Path, lessons: int | None = None, counted=lambda location: True) -> dict[str, Projection]:
+    """Per language: what one search would download with `lessons` lessons (default: as
+    many as the index has) like the site's own. A lesson weighs the gzip of the lessons
+    `counted(location)` accepts, compressed together, divided by their number: distinct
+    lessons, whose shared words compress as they would in a larger catalogue (copies of
+    one lesson, as the bench's synthetic catalogue makes, compress far better)."""
+    projections = {}
+    for language, files in search_download_files(site_dir).items():
+        index_path = next(path for path in files if path.endswith(INDEX))
+        index = json.loads((site_dir / index_path).read_text(encoding="utf-8"))
+        lessons_docs = [doc for doc in index["docs"] if doc["location"].startswith(f"{LESSONS_FOLDER}/")]
+        weighed = [doc for doc in lessons_docs if counted(doc["location"])]
+        others = [doc for doc in index["docs"] if doc not in lessons_docs]
+        names = {doc["location"].split("#")[0] for doc in weighed}
+        every_lesson = {doc["location"].split("#")[0] for doc in lessons_docs}
+        projections[language] = Projection(
+            scripts=sum(packed for path, (_, packed) in files.items() if path != index_path),
+            fixed=gzip_size({"config": index["config"], "docs": others}),
+            per_lesson=gzip_size(weighed) // len(names) if names else 0,
+            lessons=len(every_lesson) if lessons is None else lessons,
+        )
+    return projections
 
 
 def table(site_dir: Path) -> str:

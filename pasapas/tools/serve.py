@@ -28,9 +28,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pasapas.checks import site_config
+from pasapas.project import build_command
+
 #: What the preview depends on: the pages, the configuration, the theme and our build code.
 WATCHED = ("docs", "mkdocs.yml", "overrides", "pasapas")
 DEFAULT_ADDRESS = "127.0.0.1:8000"
+TRACEBACK = "Traceback (most recent call last):"
+CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
+UNEXPECTED = (
+    "The preview stopped on an unexpected error ({cause}). Run 'make lint' for the problems in the pages; "
+    "if it finds none, report this message."
+)
 
 #: `path:line: rule: message`, as every checker of the project reports a problem; MkDocs may
 #: put its level and the logger's name in front (`ERROR   -  pasapas: docs/…`). Warnings of
@@ -244,13 +253,13 @@ def mkdocs_env() -> dict[str, str]:
 
 
 def build_check(project: Path) -> tuple[bool, str]:
-    """`mkdocs build --strict` into a throwaway folder: (passed, its whole output).
+    """`pasapas build` into a throwaway folder: (passed, its whole output).
 
     Not `--quiet`: it silences warnings, and a strict build then passes where
     `mkdocs serve --strict` fails on the same warning."""
     with tempfile.TemporaryDirectory(prefix="pasapas-check-") as site_dir:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+            build_command(Path(site_dir)),
             cwd=project,
             env=mkdocs_env(),
             stdin=subprocess.DEVNULL,
@@ -306,13 +315,24 @@ def run_preview(project: Path, address: str, echo: Callable[[str], None] = tell)
     )
     serving, failed, quiet = threading.Event(), threading.Event(), threading.Event()
     since_change: list[str] = []  # the output of the build under way
+    in_traceback = False
 
     def pump() -> None:
+        nonlocal in_traceback
         assert process.stdout is not None
         for line in process.stdout:
             line = line.rstrip("\n")
             if quiet.is_set():
                 continue  # stopping: what MkDocs says then is not for the contributor
+            # A crash of the engine is said in one line, never as a Python traceback.
+            if line.startswith(TRACEBACK):
+                in_traceback = True
+                continue
+            if in_traceback:
+                if line[:1].isspace() or not line.strip() or line.startswith(CHAINED):
+                    continue
+                in_traceback = False
+                line = UNEXPECTED.format(cause=line.strip())
             if REBUILD_FAILED in line:
                 # Not echoed: it says the server "will appear stuck", and we take over.
                 quiet.set()
@@ -538,7 +558,13 @@ def main(argv: list[str] | None = None) -> int:
     with stop_on_sigterm():
         try:
             while True:
-                code, failed_output = run_preview(project, f"{host}:{port}")
+                # mkdocs.yml first: the engine would stop on it with a traceback.
+                config_problems = site_config.config_problems(project)
+                if config_problems:
+                    code, failed_output = 1, "\n".join(map(str, config_problems))
+                    tell(failed_output)
+                else:
+                    code, failed_output = run_preview(project, f"{host}:{port}")
                 if failed_output is None:
                     return code
                 # MkDocs has just shown this output: only the plain block is missing.

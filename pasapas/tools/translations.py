@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import subprocess
 import sys
 from pathlib import Path
 
 from pasapas.model.languages import configured_languages
-from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE, FrontMatterError, Lesson, parse_lesson
+from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE, FrontMatterError, parse_lesson
 from pasapas.model.translations import (
+    aligned_version,
     changed_parts,
-    content_fingerprint,
+    earlier_french,
     french_parts,
-    part_fingerprints,
+    french_version,
     stamp,
     status,
 )
@@ -32,29 +32,6 @@ def relative_to_docs(shown: str) -> str | None:
     if len(parts) < 3 or parts[0] not in languages or ".." in parts or not (DOCS / relative).is_file():
         return None
     return relative
-
-
-def french_at_alignment(french_relative: str, recorded_source: str) -> Lesson | None:
-    """The French lesson as it was when the translation was stamped, found in the git
-    history by its fingerprint; None without git or without that version (a shallow clone)."""
-    path = f"docs/{french_relative}"
-    try:
-        revisions = subprocess.run(
-            ["git", "log", "--format=%H", "--", path], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.split()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    for revision in revisions:
-        shown = subprocess.run(["git", "show", f"{revision}:{path}"], cwd=ROOT, capture_output=True, text=True)
-        if shown.returncode != 0:
-            continue
-        try:
-            earlier = parse_lesson(shown.stdout, french_relative)
-        except FrontMatterError:
-            continue
-        if content_fingerprint(part_fingerprints(earlier)) == recorded_source:
-            return earlier
-    return None
 
 
 def diff(language: str, slug: str) -> tuple[int, str]:
@@ -73,7 +50,8 @@ def diff(language: str, slug: str) -> tuple[int, str]:
     if not changed:
         return 0, f"docs/{relative} follows the current French: nothing to carry over."
     lines = [f"docs/{relative}: the French changed in {', '.join(changed)} since this translation was aligned."]
-    earlier = french_at_alignment(french_relative, str(translation.meta["translation"].get("source")))
+    marker = translation.meta["translation"]
+    earlier = earlier_french(french, aligned_version(translation.meta) or str(marker.get("source")))
     now, before = french_parts(french), french_parts(earlier) if earlier else {}
     if earlier is None:
         lines.append("(The earlier French is not in this checkout's history: here is the current text of each part.)")
@@ -82,6 +60,9 @@ def diff(language: str, slug: str) -> tuple[int, str]:
         lines += difflib.unified_diff(before.get(part, []), now.get(part, []), f"before/{part}", f"now/{part}", lineterm="", n=1)
     lines.append("")
     lines.append(f"Then run: .venv/bin/pasapas translations stamp docs/{relative}")
+    lines.append(
+        f"(or, in the web editor, replace the 'translation:' block with: translation: {{aligned_with: {french_version(french)}}})"
+    )
     return 0, "\n".join(lines)
 
 

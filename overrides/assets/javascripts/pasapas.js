@@ -30,35 +30,52 @@
     item.appendChild(status);
   });
 
-  /* The phone menu (the theme's drawer, below 76.25em) with the keyboard. The theme opens
-     its menu and each of its panels with <label>s, which Tab never reaches, and keeps what
-     is closed or covered on the page, unseen, where Tab still walks. Here each of those
-     labels becomes a button: Enter or Space opens (or closes) what it names and puts the
-     focus on the first thing shown; Escape, or leaving the menu, closes it. Then what is
-     closed or covered leaves the Tab order (pasapas.css, pap-menu-button). */
+  /* The phone menu (the theme's drawer, below 76.25em) with the keyboard and a screen
+     reader. The theme opens its menu and each of its panels with <label>s: they work by
+     touch without this script, but Tab never reaches them and they are no buttons. Here
+     each of those labels gets a real <button> inside, holding what it showed (the label
+     stays, for the theme's styles): it opens (or closes) what it names and puts the focus
+     on the first thing shown; Escape, or leaving the menu, closes it. Then what is closed
+     or covered leaves the Tab order (pasapas.css, pap-menu-button). */
   var drawer = document.getElementById("__drawer");
-  var menuButton = document.querySelector('.md-header label[for="__drawer"]');
+  var menuLabel = document.querySelector('.md-header label[for="__drawer"]');
   var menu = document.querySelector(".md-sidebar--primary");
   var menuName = menu && menu.querySelector("nav[aria-label]");
-  if (drawer && menuButton && menu && menuName) {
-    var panelLabels = Array.prototype.slice.call(
+  if (drawer && menuLabel && menu && menuName) {
+    var toggleOf = function (button) { return document.getElementById(button.parentNode.htmlFor); };
+    var buttons = [menuLabel].concat(Array.prototype.slice.call(
       menu.querySelectorAll('label.md-nav__link[for], label.md-nav__title[for]:not([for="__drawer"])')
-    ).filter(function (label) { return document.getElementById(label.htmlFor); });
-    var buttons = [menuButton].concat(panelLabels);
+    )).filter(function (label) { return document.getElementById(label.htmlFor); }).map(function (label) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pap-menu-toggle";
+      while (label.firstChild) { button.appendChild(label.firstChild); }
+      label.appendChild(button);
+      label.removeAttribute("tabindex");
+      // A path with a page of its own shows its name as a link, and beside it an arrow
+      // alone that opens its panel: the arrow is named after the panel it opens.
+      var title = menu.querySelector('label.md-nav__title[for="' + label.htmlFor + '"]');
+      if (!button.textContent.trim() && title) { button.setAttribute("aria-label", title.textContent.trim()); }
+      return button;
+    });
+    var menuButton = buttons[0];
+    menuButton.setAttribute("aria-label", menuName.getAttribute("aria-label"));
+    // The theme's icons are drawings: the buttons and links around them carry the names.
+    [menuLabel, menu].forEach(function (part) {
+      part.querySelectorAll("svg").forEach(function (icon) { icon.setAttribute("aria-hidden", "true"); });
+    });
     var shown = function (element) {
       return element.getClientRects().length > 0 && getComputedStyle(element).visibility === "visible";
     };
     var firstShown = function (container) {
-      var candidates = container.querySelectorAll("a[href], label[tabindex]");
+      var candidates = container.querySelectorAll("a[href], button");
       for (var k = 0; k < candidates.length; k++) {
         if (shown(candidates[k])) { return candidates[k]; }
       }
       return null;
     };
     var showState = function () {
-      buttons.forEach(function (button) {
-        button.setAttribute("aria-expanded", String(document.getElementById(button.htmlFor).checked));
-      });
+      buttons.forEach(function (button) { button.setAttribute("aria-expanded", String(toggleOf(button).checked)); });
     };
     var setOpen = function (toggle, open) {
       if (toggle.checked !== open) {
@@ -67,40 +84,29 @@
       }
     };
     var closeMenu = function () { setOpen(drawer, false); };
-    buttons.forEach(function (button) {
-      button.setAttribute("role", "button");
-      button.tabIndex = 0;
-      // A path with a page of its own shows its name as a link, and beside it an arrow
-      // alone that opens its panel: the arrow is named after the panel it opens.
-      var title = menu.querySelector('label.md-nav__title[for="' + button.htmlFor + '"]');
-      if (!button.textContent.trim() && title) { button.setAttribute("aria-label", title.textContent.trim()); }
-    });
-    menuButton.setAttribute("aria-label", menuName.getAttribute("aria-label"));
     showState();
     // The menu closes by a tap on the page beside it too: every toggle of the theme reports.
     document.addEventListener("change", function (event) {
       if (event.target.classList.contains("md-toggle")) { showState(); }
     });
-    // Captured before the theme's own handler, which opens a panel on Enter but leaves
-    // the focus on a label the panel now covers.
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function (event) {
+        event.preventDefault();  // the label around the button toggles nothing more
+        var toggle = toggleOf(button);
+        setOpen(toggle, !toggle.checked);
+        var next = toggle === drawer
+          ? (drawer.checked ? firstShown(menu) : null)
+          : (toggle.checked ? firstShown(toggle.parentNode.querySelector(".md-nav"))
+                            : menu.querySelector('label.md-nav__link[for="' + toggle.id + '"] > button'));
+        if (next) { next.focus(); }
+      });
+    });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) {
         closeMenu();
         menuButton.focus();
-        return;
       }
-      var button = event.target;
-      if ((event.key !== "Enter" && event.key !== " ") || buttons.indexOf(button) < 0) { return; }
-      event.preventDefault();
-      event.stopPropagation();
-      var toggle = document.getElementById(button.htmlFor);
-      setOpen(toggle, !toggle.checked);
-      var next = toggle === drawer
-        ? (drawer.checked ? firstShown(menu) : null)
-        : (toggle.checked ? firstShown(toggle.parentNode.querySelector(".md-nav"))
-                          : menu.querySelector('label.md-nav__link[for="' + toggle.id + '"]'));
-      if (next) { next.focus(); }
-    }, true);
+    });
     menu.addEventListener("focusout", function (event) {
       var next = event.relatedTarget;
       if (drawer.checked && next && !menu.contains(next) && next !== menuButton) { closeMenu(); }
@@ -169,17 +175,21 @@
     announce(tools.getAttribute("data-cleared"));
   });
 
-  /* Listen: the browser's own speech, in the page's language; hidden without a voice. */
+  /* Listen: the browser's own speech, each part in its own language (a French label marked
+     lang="fr" in an Arabic step gets a French voice); hidden without a voice for the page's
+     language. A part without a voice is left out: its meaning beside it is still read. */
   var speech = window.speechSynthesis;
-  var language = document.documentElement.lang;
   var listenBar = tools.querySelector(".pap-listen");
   var stepButtons = Array.prototype.slice.call(document.querySelectorAll(".pap-listen-step"));
+
+  function primary(lang) { return (lang || "").toLowerCase().split(/[-_]/)[0]; }
+  var language = primary(document.documentElement.lang);
 
   function voiceFor(lang) {
     if (!speech) { return null; }
     var voices = speech.getVoices();
     for (var i = 0; i < voices.length; i++) {
-      if (voices[i].lang && voices[i].lang.toLowerCase().split(/[-_]/)[0] === lang) { return voices[i]; }
+      if (primary(voices[i].lang) === lang) { return voices[i]; }
     }
     return null;
   }
@@ -188,18 +198,49 @@
     return !element.closest(".pap-tools, .pap-step-tools, .pap-qr, .pap-card, .headerlink, details:not([open]) > :not(summary)");
   }
 
-  function textOf(nodes) {
-    return nodes.filter(readable).map(function (node) { return node.innerText.trim(); }).filter(Boolean).join("\n");
+  /* The shown text of `nodes` as runs [{lang, text}], by the nearest lang attribute; spaces
+     and punctuation join the run before them; a line ends each node; a node inside the one
+     before it (a list in a list item) is read once, with it. */
+  var NEUTRAL = /^[\s.,;:!?'"«»()\[\]،؛؟…*\/+\-–—]*$/;
+  function runsOf(nodes) {
+    var runs = [];
+    var outer = null;
+    function add(lang, text) {
+      var last = runs[runs.length - 1];
+      if (last && (last.lang === lang || NEUTRAL.test(text))) { last.text += text; }
+      else if (!NEUTRAL.test(text)) { runs.push({ lang: lang, text: text }); }
+    }
+    nodes.filter(readable).forEach(function (node) {
+      if (outer && outer.contains(node)) { return; }
+      outer = node;
+      var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (var text = walker.nextNode(); text; text = walker.nextNode()) {
+        var parent = text.parentElement;
+        if (!parent.getClientRects().length || !readable(parent)) { continue; }  // not shown
+        add(primary(parent.closest('[lang]:not([lang=""])').lang), text.data.replace(/\s+/g, " "));
+      }
+      add(language, "\n");
+    });
+    return runs;
   }
 
-  function speak(text) {
-    var voice = voiceFor(language);
-    if (!voice || !text) { return; }
+  /* One utterance per run, in the browser's queue: pause and stop act on the whole queue. */
+  function speak(runs) {
+    var spoken = [];
+    runs.forEach(function (run) {  // a run without a voice goes; those around it join
+      run.voice = voiceFor(run.lang);
+      var last = spoken[spoken.length - 1];
+      if (!run.voice) { return; }
+      if (last && last.lang === run.lang) { last.text += " " + run.text; } else { spoken.push(run); }
+    });
+    if (!spoken.length) { return; }
     speech.cancel();
-    var utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = voice.lang;
-    utterance.voice = voice;
-    speech.speak(utterance);
+    spoken.forEach(function (run) {
+      var utterance = new SpeechSynthesisUtterance(run.text.replace(/ *\n\s*/g, "\n").replace(/ +/g, " ").trim());
+      utterance.lang = run.voice.lang;
+      utterance.voice = run.voice;
+      speech.speak(utterance);
+    });
   }
 
   function stepNodes(stepId) {
@@ -223,7 +264,7 @@
     listenBar.addEventListener("click", function (event) {
       var action = event.target.getAttribute("data-listen");
       if (action === "lesson") {
-        speak(textOf(Array.prototype.slice.call(article.querySelectorAll("h1, h2, h3, h4, p, li, summary"))));
+        speak(runsOf(Array.prototype.slice.call(article.querySelectorAll("h1, h2, h3, h4, p, li, summary"))));
       } else if (action === "pause") {
         if (speech.paused) { speech.resume(); } else { speech.pause(); }
       } else if (action === "stop") {
@@ -232,7 +273,7 @@
     });
     stepButtons.forEach(function (button) {
       button.addEventListener("click", function () {
-        speak(textOf(stepNodes(stepOf(button))));
+        speak(runsOf(stepNodes(stepOf(button))));
       });
     });
     enableListening();
