@@ -17,10 +17,12 @@ KB = 1000
 LESSONS = ["lecons/e-mail-piece-jointe/", "ar/lecons/e-mail-piece-jointe/", "en/lecons/caf-demarches/"]
 FIRST_VISIT_BUDGET = 50 * KB
 #: A repeat visit downloads the page's HTML alone (issue #17: no inline script, icon or QR
-#: code drawing left in it). Arabic takes two bytes a letter: its e-mail lesson, the
-#: heaviest of these, is at 10.4 KB, so it has its own, next-lowest budget.
-REPEAT_VISIT_BUDGET = 10 * KB
-REPEAT_VISIT_BUDGET_OF = {"ar/lecons/e-mail-piece-jointe/": 11 * KB}
+#: code drawing left in it). December 2026: the lessons grew by what a learner needs
+#: (each step's sources, the live-check sentence, fuller "if it does not work" parts, the
+#: licence and the mediators' line): measured 10.5 KB (fr e-mail), 11.9 KB (en CAF),
+#: 12.0 KB (ar e-mail). Arabic takes two bytes a letter, so it has its own budget.
+REPEAT_VISIT_BUDGET = 12.5 * KB
+REPEAT_VISIT_BUDGET_OF = {"ar/lecons/e-mail-piece-jointe/": 13 * KB}
 SEARCH = ("search_index", "workers/search", "lunr", "search-words")
 
 
