@@ -255,16 +255,33 @@ def planted_content(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("planted-content"))
     about = project / "docs/fr/a-propos.md"
     about.write_text(
-        about.read_text(encoding="utf-8") + "\n" + "\n\n".join(text for text, _, _ in PLANTED.values()), encoding="utf-8"
+        about.read_text(encoding="utf-8") + "\n" + "\n\n".join(text for text, _, _ in IN_THE_PAGES.values()), encoding="utf-8"
     )
     return project
+
+
+#: Attribute lists are refused in the source, before anything is built
+#: (pasapas/checks/attribute_lists.py): the other classes are found in the built pages.
+IN_THE_SOURCE = {name for name in PLANTED if name.startswith("attr-list") or name == "theme-class"}
+IN_THE_PAGES = {name: planted for name, planted in PLANTED.items() if name not in IN_THE_SOURCE}
+
+
+@pytest.mark.slow
+def test_an_attribute_list_that_sets_anything_else_is_refused_before_the_build(project_copy):
+    project = project_copy("planted-attribute-lists")
+    about = project / "docs/fr/a-propos.md"
+    planted = [PLANTED[name][0] for name in sorted(IN_THE_SOURCE)]
+    about.write_text(about.read_text(encoding="utf-8") + "\n" + "\n\n".join(planted), encoding="utf-8")
+    result = run_build(project)
+    said = re.findall(r"docs/fr/a-propos\.md:\d+: attribute-not-allowed:", result.stdout + result.stderr)
+    assert result.returncode != 0 and len(said) == len(planted), result.stderr[-3000:]
 
 
 @pytest.mark.slow  # two whole builds
 @pytest.mark.parametrize("offline", [False, True], ids=["web", "offline"])
 def test_the_build_refuses_every_planted_content_class_at_once_with_its_line(planted_content, offline):
     result = run_build(planted_content, offline=offline)
-    assert_refused(result, *sorted({rf"docs/fr/a-propos\.md:\d+: {re.escape(rule)}:" for _, rule, _ in PLANTED.values()}))
+    assert_refused(result, *sorted({rf"docs/fr/a-propos\.md:\d+: {re.escape(rule)}:" for _, rule, _ in IN_THE_PAGES.values()}))
     text = (planted_content / "docs/fr/a-propos.md").read_text(encoding="utf-8").splitlines()
     script_line = next(number for number, line in enumerate(text, start=1) if line.startswith("<script>alert(1)"))
     assert f"docs/fr/a-propos.md:{script_line}: html-not-allowed: <script> is not allowed" in result.stdout + result.stderr

@@ -36,14 +36,18 @@ def mediation_line(meta: dict, ui: dict, language: str) -> str:
             label = competences.label(kind, found[kind], language)
             parts.append(Markup(html.escape(ui[key]) + " ") + words(label.text, label.lang, language))
     digcomp = competences.digcomp_of(meta)
+    codes = []
     if digcomp:
-        parts.append(left_to_right("DigComp " + ", ".join(digcomp), language))
+        codes.append(Markup(html.escape("DigComp " + ", ".join(digcomp))))
     pix = competences.pix_for(digcomp)
     if pix:
         named = Markup(", ").join(
             Markup(html.escape(code) + " ") + words(name, competences.LABELS_LANGUAGE, language) for code, name in pix
         )
-        parts.append(left_to_right(Markup("Pix ") + named, language))
+        codes.append(Markup("Pix ") + named)
+    if codes:
+        # DigComp and Pix read as one left-to-right run: "DigComp 2.1 · Pix 2.1 …", in that order.
+        parts.append(left_to_right(Markup(" · ").join(codes), language))
     if not parts:
         return ""
     return render("mediation_line.html", parts=parts, ui=ui)
