@@ -19,6 +19,8 @@ from conftest import ROOT, build, copy_project, with_make
 from hypothesis import HealthCheck, given, settings
 from test_never_crash import FRONT_MATTER_DATA, RAW_FRONT_MATTER, front_matter_text
 
+from pasapas.project import run_build
+
 LESSON = "docs/fr/lecons/sms.md"
 TRANSLATION = "docs/ar/lecons/sms.md"
 
@@ -238,3 +240,22 @@ def test_a_build_never_ends_in_a_traceback_whatever_the_front_matter(fixture_sit
     assert "Traceback" not in output and "unexpected error" not in output, output[-3000:]
     if result.returncode != 0:
         assert re.search(r"^(?:ERROR +-  )?docs/\S+:\d+: [\w-]+: ", output, re.M), output[-3000:]
+
+
+# --- The second engine (the exit plan from MkDocs 1.x, MAINTAINING.md) ----------------------
+
+
+@pytest.mark.slow
+def test_the_second_engine_builds_the_same_site_through_pasapas_build(tmp_path):
+    """`make second-engine` once failed in CI: ProperDocs, started in-process, refused
+    Material's plugins (subclasses of MkDocs' BasePlugin) until mkdocs.* was aliased."""
+    from pasapas.tools.compare_sites import compare_sites
+
+    sites = {}
+    for engine in ("mkdocs", "properdocs"):
+        sites[engine] = tmp_path / engine
+        result = run_build(sites[engine], engine=engine, quiet=True, env={"SOURCE_DATE_EPOCH": "1767225600"}, capture=True)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert "Traceback" not in result.stderr
+    assert "ProperDocs" in (sites["properdocs"] / "index.html").read_text(encoding="utf-8")
+    assert compare_sites(sites["mkdocs"], sites["properdocs"]) == []

@@ -100,6 +100,16 @@ def build_here(project_dir: Path, site_dir: Path, *, engine: str = "mkdocs", qui
     """Build in this process: 0 when the site is built, 1 with the problems printed."""
     configure_logging(engine, quiet)
     if engine == "properdocs":
+        # As `properdocs build` does: every later `import mkdocs.…` (Material's plugins,
+        # mkdocs-static-i18n, our hooks) is answered by properdocs, so that their plugins
+        # subclass properdocs' BasePlugin. It must come before any mkdocs module is loaded.
+        loaded = sys.modules.get("mkdocs")
+        if loaded is not None and not loaded.__name__.startswith("properdocs"):
+            print(
+                "pasapas build --engine properdocs: MkDocs is already loaded in this process; run it on its own.", file=sys.stderr
+            )
+            return 1
+        import properdocs.replacement  # noqa: F401
         from properdocs.commands.build import build
         from properdocs.exceptions import ProperDocsException as EngineError
     else:
