@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pasapas.model.glossary import Entry, GlossaryError, link_terms, parse_glossary
+from pasapas.model.glossary import Entry, GlossaryError, parse_glossary
+from pasapas.transform.glossary_links import link_terms
 
 GLOSSARY = """# Les mots
 
@@ -47,3 +48,15 @@ def test_leaves_headings_links_code_and_question_titles_alone():
 
 def test_does_not_match_inside_a_longer_word():
     assert "pap-glossaire" not in link_terms("<p>Un antivirus.</p>", ENTRIES, "g/")
+
+
+def test_reads_the_page_as_a_browser_does_not_as_text_between_angle_brackets():
+    """A '>' in an attribute, a comment that holds a tag, and text after a heading closed
+    implicitly are read as a browser reads them (issue 'One build path')."""
+    html = '<p title="a > virus">Un virus.</p>'
+    assert link_terms(html, ENTRIES, "g/") == '<p title="a > virus">Un <a class="pap-glossaire" href="g/#virus">virus</a>.</p>'
+    commented = "<!-- <h2> --><p>virus</p>"
+    assert 'href="g/#virus"' in link_terms(commented, ENTRIES, "g/")
+    in_script = "<script>if (a < b) { var s = '<p>virus</p>'; }</script><p>Un virus.</p>"
+    linked = link_terms(in_script, ENTRIES, "g/")
+    assert "'<p>virus</p>'" in linked and "<p>Un <a " in linked

@@ -21,7 +21,7 @@ from pasapas.model import glossary, help_places, learning_paths, translations
 from pasapas.model import lesson as lesson_model
 from pasapas.model import practice as practice_model
 from pasapas.tools import offline, preview
-from pasapas.transform import bidi, changed_parts, contact, forge, keys, line_breaks, search_index
+from pasapas.transform import bidi, changed_parts, contact, forge, glossary_links, keys, line_breaks, search_index
 from pasapas.transform import practice as practice_html
 from pasapas.transform import step_tools as lesson_tools
 
@@ -291,7 +291,7 @@ def lesson_content(html, page, config, files, language):
             entries = glossary.parse_glossary(glossary_file.content_string, f"docs/{glossary_file.src_uri}")
         except glossary.GlossaryError as error:
             raise PluginError(str(error)) from None
-        html = glossary.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
+        html = glossary_links.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
     card = lesson_pages.summary_line(lesson.meta, ui, language)
     card += lesson_pages.prerequisites_line(prerequisite_links(lesson, page, files), ui, language)
     source = i18n_pages.source_language(config)
