@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import zipfile
@@ -15,6 +16,10 @@ from pasapas.model.interface import read_interface
 from pasapas.model.languages import configured_languages as configured
 from pasapas.model.lesson import lessons_in, split_front_matter, translation_pending
 from pasapas.project import run_build
+
+# The tests read the checks' messages in English, whatever the contributors' default
+# (French): tests/test_messages.py checks the French, and that both say the same things.
+os.environ.setdefault("PASAPAS_MESSAGES", "en")
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The languages of the site, from mkdocs.yml: tests never list them (a fifth language

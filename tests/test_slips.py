@@ -14,6 +14,7 @@ from test_lesson_lint import LESSON, line_of, make_docs, problems_after
 
 from pasapas.checks.lessons import lint
 from pasapas.checks.site_config import config_problems
+from pasapas.model import messages
 
 EN = "docs/en/lecons/exemple.md"
 PATHS_CONFIG = (
@@ -266,14 +267,14 @@ PLANTED = [
 ]
 
 
-def annotations_of(output: str) -> list[tuple[str, int, str]]:
-    """(file, line, rule) of each GitHub annotation `make lint` printed."""
+def annotations_of(output: str, with_text: bool = False) -> list[tuple]:
+    """(file, line, rule) of each GitHub annotation `make lint` printed (and its text)."""
     found = []
     for line in output.splitlines():
         if line.startswith(("::error file=", "::warning file=")):
             where, text = line.split("::")[1:3]
             fields = dict(part.split("=", 1) for part in where.split(" ", 1)[1].split(","))
-            found.append((fields["file"], int(fields["line"]), text.split(":")[0]))
+            found.append((fields["file"], int(fields["line"]), text.split(":")[0]) + ((text,) if with_text else ()))
     return found
 
 
@@ -288,18 +289,24 @@ def test_make_lint_on_a_pull_request_annotates_each_planted_slip_once_at_its_lin
         at = text[: text.index(old) + len(old) - len(old.lstrip("\n"))].count("\n") + 1
         target.write_text(text.replace(old, new), encoding="utf-8")
         planted.append((path, 1 if rule == "parcours-missing" else at, rule))
+    # As on the forge: no PASAPAS_MESSAGES, so the contributors' default language, French.
+    environment = {name: value for name, value in os.environ.items() if name != messages.ENVIRONMENT}
     result = subprocess.run(
         ["make", "--no-print-directory", "lint"],
         cwd=project,
-        env={**os.environ, "GITHUB_ACTIONS": "true", "PYTHONPATH": str(project)},
+        env={**environment, "GITHUB_ACTIONS": "true", "PYTHONPATH": str(project)},
         capture_output=True,
         text=True,
     )
     print("\n".join(line for line in result.stdout.splitlines() if line.startswith("::")))  # the report quotes them
     assert result.returncode != 0, result.stderr  # make says 2 when lint says 1
-    found = annotations_of(result.stdout)
+    said = annotations_of(result.stdout, with_text=True)
+    found = [f[:3] for f in said]
     for path, line, rule in planted:
         assert [f for f in found if f[:2] == (path, line)] == [(path, line, rule)], (path, line, rule, found)
+        # Said in French, as the table words it (up to its first value).
+        french = messages.table()[rule]["fr"]["message"].split("{")[0]
+        assert any(f[:3] == (path, line, rule) and f"{rule}: {french}" in f[3] for f in said), (rule, french, said)
     # The misspelt id, and the lesson in no path, are one error each and nothing else.
     assert [f for f in found if f[0] == "docs/fr/lecons/antivirus.md"] == [planted[5]]
     assert [f for f in found if f[0] == "docs/fr/lecons/cv.md"] == [planted[6]]

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from pasapas.checks.site_config import CONFIG, SiteConfigError, config_problems, line_of_key
-from pasapas.model.problems import Problem
+from pasapas.model.messages import problem
 from pasapas.project import ROOT
 
 ENGINES = ("mkdocs", "properdocs")
@@ -71,12 +71,11 @@ def load_config(root: Path, engine: str = "mkdocs", **overrides):
             refused = ENGINE_CONFIG_ERROR.match(message)
             key, what = (refused.group("key"), refused.group("message")) if refused else ("", message)
             found.append(
-                Problem(
+                problem(
                     CONFIG,
                     line_of_key(root, key) if key else 1,
                     "config-invalid",
-                    f"'{key}': {what.strip()}" if key else what.strip(),
-                    "Compare this setting with the same lines in the repository's mkdocs.yml.",
+                    message=f"'{key}': {what.strip()}" if key else what.strip(),
                 )
             )
         raise SiteConfigError(found) from None

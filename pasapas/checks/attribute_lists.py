@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pasapas.model.messages import problem
 from pasapas.model.problems import Problem
 
 #: Classes the lesson model and the theme give a meaning to.
@@ -46,7 +47,7 @@ def problems(body: str, shown: str, first_line: int = 1, is_glossary: bool = Fal
             body = match.group("inline") if match.group("inline") is not None else match.group("block")
             body = body.strip().removeprefix(":")  # '{: …}' after an inline element too
             for refused in refused_tokens(body, is_glossary):
-                found.append(Problem(shown, number, "attribute-not-allowed", f"the attribute list sets {refused}", HINT))
+                found.append(problem(shown, number, "attribute-not-allowed", refused=refused))
     return found
 
 

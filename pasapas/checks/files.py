@@ -23,6 +23,7 @@ from pasapas.checks import attribute_lists, terminology
 from pasapas.checks.content_safety import BIDI_CONTROLS, link_findings
 from pasapas.model import glossary, interface, practice
 from pasapas.model.lesson import FrontMatterError, is_lesson, load_front_matter, split_front_matter
+from pasapas.model.messages import problem
 from pasapas.model.problems import Problem, read_text
 
 PAGE_EXTENSIONS = {".md"}
@@ -72,10 +73,6 @@ SVG_LINK_ATTRIBUTES = {"href", "{http://www.w3.org/1999/xlink}href"}
 PHONE = re.compile(r"\+?[0-9 ]{2,20}")
 
 
-def problem(path: str, line: int, rule: str, message: str, hint: str) -> Problem:
-    return Problem(path, line, rule, message, hint)
-
-
 def check_docs(docs_dir: Path) -> list[Problem]:
     """Problems of every file and folder under docs/ (lessons' own rules excepted)."""
     problems: list[Problem] = []
@@ -83,29 +80,13 @@ def check_docs(docs_dir: Path) -> list[Problem]:
         relative = path.relative_to(docs_dir).as_posix()
         shown = f"docs/{relative}"
         if path.is_symlink():
-            problems.append(
-                problem(
-                    shown,
-                    1,
-                    "file-symlink",
-                    "this is a link to another file or folder",
-                    "Put the file itself under docs/; links can publish files from outside.",
-                )
-            )
+            problems.append(problem(shown, 1, "file-symlink"))
             continue
         if any(parent.is_symlink() for parent in path.relative_to(docs_dir).parents if parent != Path(".")):
             continue  # reported once, on the link itself
         if path.is_dir():
             if not FOLDER_NAME.fullmatch(path.name):
-                problems.append(
-                    problem(
-                        shown,
-                        1,
-                        "file-name",
-                        f"the folder name '{path.name}' is not allowed",
-                        "Use lower-case letters, digits and dashes only.",
-                    )
-                )
+                problems.append(problem(shown, 1, "file-name.2", name=path.name))
             continue
         problems += check_file(path, relative, shown)
     return problems
@@ -114,15 +95,7 @@ def check_docs(docs_dir: Path) -> list[Problem]:
 def check_file(path: Path, relative: str, shown: str) -> list[Problem]:
     suffix = path.suffix.lower()
     if not FILE_NAME.fullmatch(path.name):
-        return [
-            problem(
-                shown,
-                1,
-                "file-name",
-                f"the file name '{path.name}' is not allowed",
-                "Use lower-case letters, digits and dashes, and one extension, e.g. envoyer-un-sms.md.",
-            )
-        ]
+        return [problem(shown, 1, "file-name", name=path.name)]
     if relative in DATA_FILES:
         return check_data_file(path, shown)
     if INTERFACE_FILE.fullmatch(relative):
@@ -132,28 +105,11 @@ def check_file(path: Path, relative: str, shown: str) -> list[Problem]:
     if TERMINOLOGY_FILE.fullmatch(relative):
         return terminology.file_problems(path.parent.parent, relative.split("/")[0], shown)
     if suffix not in PAGE_EXTENSIONS | PICTURE_EXTENSIONS:
-        return [
-            problem(
-                shown,
-                1,
-                "file-type",
-                f"'{suffix or path.name}' files are not accepted under docs/",
-                "Pages are Markdown (.md), pictures are our own SVG drawings (.svg) or .png/.jpg; "
-                "no HTML, JavaScript or other files.",
-            )
-        ]
+        return [problem(shown, 1, "file-type", value=suffix or path.name)]
     size = path.stat().st_size
     limit = MAX_PAGE_BYTES if suffix in PAGE_EXTENSIONS else MAX_PICTURE_BYTES
     if size > limit:
-        return [
-            problem(
-                shown,
-                1,
-                "file-size",
-                f"the file weighs {size // 1000} KB (at most {limit // 1000} KB)",
-                "Split the page, or simplify the picture: learners pay for every byte.",
-            )
-        ]
+        return [problem(shown, 1, "file-size", value=size // 1000, value2=limit // 1000)]
     if suffix == ".svg":
         return check_svg(path, shown)
     if suffix == ".md":
@@ -169,16 +125,7 @@ def check_practice_file(docs_dir: Path, relative: str, shown: str) -> list[Probl
     try:
         practice.read_practice(docs_dir, language, name.removeprefix(practice.FILE_PREFIX).removesuffix(".yml"))
     except practice.PracticeError as error:
-        return [
-            problem(
-                error.path,
-                error.line,
-                "practice-data",
-                error.message,
-                "Compare with docs/fr/lecons/_entrainement-e-mail-piece-jointe.yml; CONTRIBUTING.md "
-                "('Add a practice screen') lists every field.",
-            )
-        ]
+        return [problem(error.path, error.line, "practice-data", message=error.message)]
     return []
 
 
@@ -196,7 +143,7 @@ def check_page(path: Path, relative: str, shown: str) -> list[Problem]:
         if lesson:
             return []  # the lesson checker says it, with lesson hints
         return [
-            problem(
+            Problem(
                 shown,
                 error.line,
                 error.rule,
@@ -208,36 +155,14 @@ def check_page(path: Path, relative: str, shown: str) -> list[Problem]:
         if not isinstance(meta.get("title"), str) or not meta["title"].strip():
             # Without it, the theme would take the first heading's text, markup and all,
             # into <title> and the menu.
-            problems.append(
-                problem(
-                    shown,
-                    1,
-                    "field-missing",
-                    "the page has no 'title' in its front matter",
-                    "Start the page with '---', 'title: …' and '---', like the other pages.",
-                )
-            )
+            problems.append(problem(shown, 1, "field-missing.2"))
         labels = meta.get("status_labels", {})
         if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
-            problems.append(
-                problem(
-                    shown,
-                    field_line(text, "status_labels"),
-                    "field-type",
-                    "'status_labels' must be 'name: text' lines",
-                    "Copy the status_labels block of docs/fr/contribuer/traductions.md.",
-                )
-            )
+            problems.append(problem(shown, field_line(text, "status_labels"), "field-type.4"))
         for name in meta:
             if name not in PAGE_FIELDS:
                 problems.append(
-                    problem(
-                        shown,
-                        field_line(text, name),
-                        "field-unknown",
-                        f"unknown field '{name}'",
-                        f"Pages other than lessons may use: {', '.join(sorted(PAGE_FIELDS))}.",
-                    )
+                    problem(shown, field_line(text, name), "field-unknown.2", name=name, list=", ".join(sorted(PAGE_FIELDS)))
                 )
     problems += check_plain_text(meta, text, shown)
     problems += attribute_lists.problems(body, shown, body_line, PurePosixPath(relative).name == glossary.GLOSSARY_PAGE)
@@ -248,25 +173,13 @@ def check_page(path: Path, relative: str, shown: str) -> list[Problem]:
             where = re.match(r".*?:(\d+): (.*)$", str(error))
             problems.append(
                 problem(
-                    shown,
-                    int(where.group(1)) if where else 1,
-                    "glossary-term",
-                    where.group(2) if where else str(error),
-                    "Write each term as 'Mot { #mot }' followed by a line ':   its definition'.",
+                    shown, int(where.group(1)) if where else 1, "glossary-term", message=where.group(2) if where else str(error)
                 )
             )
     for number, line in enumerate(text.splitlines(), start=1):
         snippet = SNIPPET.match(line)
         if snippet and not ALLOWED_SNIPPET.match(snippet.group("target").strip()):
-            problems.append(
-                problem(
-                    shown,
-                    number,
-                    "snippet-not-allowed",
-                    "a page may only include CONTRIBUTING.md",
-                    "Write the text in the page itself; '--8<--' could copy any file into the site.",
-                )
-            )
+            problems.append(problem(shown, number, "snippet-not-allowed"))
     return problems
 
 
@@ -284,35 +197,15 @@ def check_plain_text(meta: dict, text: str, shown: str) -> list[Problem]:
     for name, value in meta.items():
         for string in strings_in(value):
             if MARKUP.search(string) or CONTROL.search(string):
-                problems.append(
-                    problem(
-                        shown,
-                        field_line(text, name),
-                        "field-markup",
-                        f"'{name}' holds HTML or a control character",
-                        "Front matter is plain text: write words only, without < > or &...; codes.",
-                    )
-                )
+                problems.append(problem(shown, field_line(text, name), "field-markup", name=name))
             elif name in STRICT_TEXT_FIELDS and STRICT_MARKUP.search(string):
                 problems.append(
                     problem(
-                        shown,
-                        field_line(text, name),
-                        "field-markup",
-                        f"'{name}' holds '{STRICT_MARKUP.search(string).group()}', which has a meaning in HTML",
-                        "Write words only; for quotes use « » in French and Arabic, or “ ” in English.",
+                        shown, field_line(text, name), "field-markup.3", name=name, group=STRICT_MARKUP.search(string).group()
                     )
                 )
             if BIDI_CONTROLS.search(string):
-                problems.append(
-                    problem(
-                        shown,
-                        field_line(text, name),
-                        "text-bidi-control",
-                        f"'{name}' holds an invisible character that reverses the reading order",
-                        "Delete it: the site sets the direction of mixed text itself.",
-                    )
-                )
+                problems.append(problem(shown, field_line(text, name), "text-bidi-control", name=name))
     return problems
 
 
@@ -330,16 +223,15 @@ def strings_in(value) -> list[str]:
 
 
 def check_svg(path: Path, shown: str) -> list[Problem]:
-    hint = "Draw with shapes only (path, rect, circle…): no script, event, link, text from elsewhere or embedded file."
     text, problems = read_text(path, shown)
     if text is None:
         return problems
     if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
-        return [problem(shown, 1, "svg-unsafe", "the drawing declares a DOCTYPE or entities", hint)]
+        return [problem(shown, 1, "svg-unsafe.2")]
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError as error:
-        return [problem(shown, error.position[0], "svg-invalid", "the drawing is not valid SVG (XML)", hint)]
+        return [problem(shown, error.position[0], "svg-invalid")]
     found = []
     for element in root.iter():
         name = element.tag.removeprefix(SVG_NAMESPACE).lower() if isinstance(element.tag, str) else ""
@@ -353,7 +245,7 @@ def check_svg(path: Path, shown: str) -> list[Problem]:
                 found.append(f"a link to '{value[:40]}'")
             elif re.search(r"url\s*\(\s*['\"]?\s*(?!#)", value, re.IGNORECASE) or "@import" in value.lower():
                 found.append(f"a reference to another file in '{local}'")
-    return [problem(shown, 1, "svg-unsafe", f"the drawing holds {item}", hint) for item in dict.fromkeys(found)]
+    return [problem(shown, 1, "svg-unsafe", item=item) for item in dict.fromkeys(found)]
 
 
 # --- Data -------------------------------------------------------------------------------------
@@ -368,15 +260,7 @@ def check_interface_file(docs_dir: Path, language: str, shown: str) -> list[Prob
     except interface.InterfaceError as error:
         where = re.match(r"\S+?:(\d+): ", str(error))
         message = str(error).split(": ", 1)[1] if where else str(error).removeprefix(shown + " ")
-        return [
-            problem(
-                shown,
-                int(where.group(1)) if where else 1,
-                "interface-strings",
-                message,
-                "Each line is 'name: text' in quotes; the build needs every name of the French file.",
-            )
-        ]
+        return [problem(shown, int(where.group(1)) if where else 1, "interface-strings.2", message=message)]
     return []
 
 
@@ -387,75 +271,27 @@ def check_data_file(path: Path, shown: str) -> list[Problem]:
     try:
         data = load_front_matter(text) if len(text) < 200_000 else None
     except FrontMatterError as error:
-        return [problem(shown, error.line + 1, error.rule, error.message, "Keep the format of the other entries.")]
+        return [Problem(shown, error.line + 1, error.rule, error.message, "Keep the format of the other entries.")]
     except (yaml.YAMLError, ValueError, TypeError) as error:
         mark = getattr(error, "problem_mark", None)
-        return [
-            problem(
-                shown,
-                mark.line + 1 if mark else 1,
-                "data-yaml",
-                "the file cannot be read as YAML",
-                "Keep the format of the other entries (indentation with spaces).",
-            )
-        ]
+        return [problem(shown, mark.line + 1 if mark else 1, "data-yaml.2")]
     if not isinstance(data, list):
-        return [
-            problem(
-                shown,
-                1,
-                "data-yaml",
-                "the file must be a list of entries starting with '- id:'",
-                "Keep the format of the other entries.",
-            )
-        ]
+        return [problem(shown, 1, "data-yaml")]
     for entry in data:
         if not isinstance(entry, dict):
-            problems.append(
-                problem(
-                    shown,
-                    1,
-                    "data-yaml",
-                    "every entry must be a group of 'name: value' lines",
-                    "Keep the format of the other entries.",
-                )
-            )
+            problems.append(problem(shown, 1, "data-yaml.3"))
             continue
         line = field_line(text, "id") if "id" not in entry else data_line(text, f"id: {entry['id']}")
         if "link" in entry:
             link = str(entry["link"])
             findings = link_findings(link) if link.lower().startswith("https://") else [None]
             if findings:
-                problems.append(
-                    problem(
-                        shown,
-                        data_line(text, link),
-                        "data-link",
-                        f"the link '{link[:60]}' must be a plain https:// address",
-                        "Link the official page itself, with https://, without a shortener or tracking.",
-                    )
-                )
+                problems.append(problem(shown, data_line(text, link), "data-link", value=link[:60]))
         if "phone" in entry and not PHONE.fullmatch(str(entry["phone"])):
-            problems.append(
-                problem(
-                    shown,
-                    data_line(text, str(entry["phone"])),
-                    "data-phone",
-                    f"'{entry['phone']}' is not a phone number",
-                    'Write digits and spaces only, in quotes: phone: "3230".',
-                )
-            )
+            problems.append(problem(shown, data_line(text, str(entry["phone"])), "data-phone", phone=entry["phone"]))
         for string in strings_in(entry):
             if MARKUP.search(string) or CONTROL.search(string) or BIDI_CONTROLS.search(string):
-                problems.append(
-                    problem(
-                        shown,
-                        data_line(text, string[:20]) or line,
-                        "field-markup",
-                        "a text holds HTML or an invisible control character",
-                        "Write words only, without < > or &...; codes.",
-                    )
-                )
+                problems.append(problem(shown, data_line(text, string[:20]) or line, "field-markup.2"))
     return problems
 
 

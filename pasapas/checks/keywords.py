@@ -39,41 +39,24 @@ def check(lesson_check) -> None:
     """Report the problems of `keywords:` on `lesson_check` (a LessonCheck)."""
     meta = lesson_check.lesson.meta
     if FIELD not in meta:
-        lesson_check.report(
-            1,
-            "keywords-missing",
-            "the lesson has no keywords: search finds it only by the words of its title and steps",
-            HINT,
-        )
+        lesson_check.say(1, "keywords-missing")
         return
     start = lesson_check.field_line(FIELD)
     given = meta[FIELD]
     if not isinstance(given, list):
-        lesson_check.report(start, "keywords-type", "'keywords' must be a list", HINT)
+        lesson_check.say(start, "keywords-type")
         return
     seen: set[str] = set()
     for item in given:
         if not isinstance(item, str) or not item.strip():
-            lesson_check.report(start, "keywords-type", f"keyword {item!r} is not words", HINT)
+            lesson_check.say(start, "keywords-type.2", item=repr(item))
             continue
         line = item_line(lesson_check.text, start, item)
         if len(item) > LONGEST:
-            lesson_check.report(
-                line,
-                "keywords-type",
-                f"keyword '{item[:LONGEST]}…' is longer than {LONGEST} characters",
-                "A keyword is what someone types in a search box: a few words. Say the rest in the lesson.",
-            )
+            lesson_check.say(line, "keywords-type.3", value=item[:LONGEST], longest=LONGEST)
         key = re.sub(r"\s+", " ", item.strip().casefold())
         if key in seen:
-            lesson_check.report(
-                line, "keywords-duplicate", f"keyword '{item}' is written twice", "Remove one.", severity="warning"
-            )
+            lesson_check.say(line, "keywords-duplicate", item=item)
         seen.add(key)
     if not FEWEST <= len(given) <= MOST:
-        lesson_check.report(
-            start,
-            "keywords-count",
-            f"the lesson has {len(given)} keyword(s): write {FEWEST} to {MOST}",
-            HINT,
-        )
+        lesson_check.say(start, "keywords-count", given=len(given), fewest=FEWEST, most=MOST)

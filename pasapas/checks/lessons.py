@@ -21,7 +21,7 @@ from pasapas.checks import files as docs_check
 from pasapas.checks import glossary_order, keywords, mediation, plain_language, self_check, slips, terminology, translation_marks
 from pasapas.checks.content_safety import page_problems
 from pasapas.checks.untranslated import untranslated_problems
-from pasapas.model import competences, glossary, interface, learning_paths, practice, translations
+from pasapas.model import competences, glossary, interface, learning_paths, messages, practice, translations
 from pasapas.model.lesson import (
     DEVICES,
     LESSONS_FOLDER,
@@ -44,6 +44,7 @@ from pasapas.model.lesson import (
     step_numbers,
     translation_pending,
 )
+from pasapas.model.messages import problem
 from pasapas.model.problems import Problem, read_text
 
 OPTIONAL_FIELDS = ("translation", "live_checks", translation_marks.SPELLING_ONLY, learning_paths.FIELD, keywords.FIELD)
@@ -164,7 +165,12 @@ class LessonCheck:
         # Steps whose id is misspelt ({#etape3}): said once, at that step, and still counted.
         self.misspelt_steps = slips.misspelt_steps(lesson)
 
+    def say(self, line: int, key: str, /, *, severity: str | None = None, **values) -> None:
+        """The problem `key` of pasapas/model/messages.yml at this line of the lesson."""
+        self.problems.append(messages.problem(self.shown, line, key, severity=severity, **values))
+
     def report(self, line: int, rule: str, message: str, hint: str, severity: str = "error") -> None:
+        """A problem already said by another module (translation marks)."""
         self.problems.append(Problem(self.shown, line, rule, message, hint, severity))
 
     def field_line(self, name: str) -> int:
@@ -202,26 +208,18 @@ class LessonCheck:
     def check_front_matter(self) -> None:
         meta = self.lesson.meta
         if not meta:
-            self.report(
-                1,
-                "front-matter-missing",
-                "the lesson has no front matter",
-                "Start the file with the '---' block of docs/fr/lecons/_modele.md.",
-            )
+            self.say(1, "front-matter-missing")
             return
         for name in REQUIRED_FIELDS:
             if name not in meta:
-                self.report(
-                    1,
-                    "field-missing",
-                    f"the front matter has no '{name}'",
-                    f"Add a line '{name}: ...' between the two '---' lines (see CONTRIBUTING.md).",
-                )
+                self.say(1, "field-missing", name=name)
         for name in meta:
             if name not in KNOWN_FIELDS:
                 guess = difflib.get_close_matches(name, KNOWN_FIELDS, n=1)
-                hint = f"Did you mean '{guess[0]}'?" if guess else f"Known fields: {', '.join(KNOWN_FIELDS)}."
-                self.report(self.field_line(name), "field-unknown", f"unknown field '{name}'", hint)
+                if guess:
+                    self.say(self.field_line(name), "field-unknown", name=name, guess=guess[0])
+                else:
+                    self.say(self.field_line(name), "field-unknown.list", name=name, fields=", ".join(KNOWN_FIELDS))
         self.check_field_values(meta)
         mediation.check(self)
         keywords.check(self)
@@ -230,84 +228,35 @@ class LessonCheck:
         text_fields = ("title", "description")
         for name in text_fields:
             if name in meta and not (isinstance(meta[name], str) and meta[name].strip()):
-                self.report(
-                    self.field_line(name),
-                    "field-type",
-                    f"'{name}' must be a sentence of text",
-                    f"Write it after '{name}: ' on the same line.",
-                )
+                self.say(self.field_line(name), "field-type.2", name=name)
         if "level" in meta and meta["level"] not in LEVELS:
-            self.report(
-                self.field_line("level"),
-                "field-value",
-                f"level '{meta['level']}' is not allowed",
-                f"Use one of: {', '.join(LEVELS)}.",
-            )
+            self.say(self.field_line("level"), "field-value", level=meta["level"], levels=", ".join(LEVELS))
         if "duration" in meta and not (
             isinstance(meta["duration"], int) and not isinstance(meta["duration"], bool) and 1 <= meta["duration"] <= 240
         ):
-            self.report(
-                self.field_line("duration"),
-                "field-type",
-                "duration must be a number of minutes",
-                "Write only the number, for example 'duration: 20'.",
-            )
+            self.say(self.field_line("duration"), "field-type")
         for name in ("objectives", "prerequisites", "devices", "digcomp"):
             if name in meta and not isinstance(meta[name], list):
-                self.report(
-                    self.field_line(name),
-                    "field-type",
-                    f"'{name}' must be a list",
-                    f"Write it as '{name}: [a, b]' or as lines starting with '- '.",
-                )
+                self.say(self.field_line(name), "field-type.3", name=name)
         if isinstance(meta.get("objectives"), list) and not meta["objectives"]:
-            self.report(
-                self.field_line("objectives"),
-                "field-value",
-                "objectives is empty",
-                "Say in one line each what the learner will be able to do.",
-            )
+            self.say(self.field_line("objectives"), "field-value.2")
         for device in meta.get("devices") or [] if isinstance(meta.get("devices"), list) else []:
             if device not in DEVICES:
-                self.report(
-                    self.field_line("devices"),
-                    "field-value",
-                    f"device '{device}' is not allowed",
-                    f"Use one of: {', '.join(DEVICES)}.",
-                )
+                self.say(self.field_line("devices"), "field-value.3", device=device, devices=", ".join(DEVICES))
         for code in meta.get("digcomp") or [] if isinstance(meta.get("digcomp"), list) else []:
             if str(code) not in competences.digcomp_codes():
-                self.report(
-                    self.field_line("digcomp"),
-                    "field-value",
-                    f"'{code}' is not a DigComp 2.2 competence",
-                    'Use a code of DigComp 2.2, in quotes: "1.1" to "1.3", "2.1" to "2.6", "3.1" to "3.4", '
-                    '"4.1" to "4.4" or "5.1" to "5.4".',
-                )
+                self.say(self.field_line("digcomp"), "field-value.4", code=code)
         for prerequisite in meta.get("prerequisites") or [] if isinstance(meta.get("prerequisites"), list) else []:
             if not (self.site.docs_dir / self.language / f"{prerequisite}.md").is_file():
-                self.report(
-                    self.field_line("prerequisites"),
-                    "field-value",
-                    f"prerequisite '{prerequisite}' is not a lesson",
-                    f"Write the lesson's path without '.md', for example '{LESSONS_FOLDER}/antivirus'.",
+                self.say(
+                    self.field_line("prerequisites"), "field-value.5", prerequisite=prerequisite, lessons_folder=LESSONS_FOLDER
                 )
         if "last_checked" in meta:
             checked = as_date(meta["last_checked"])
             if checked is None:
-                self.report(
-                    self.field_line("last_checked"),
-                    "date-invalid",
-                    f"last_checked '{meta['last_checked']}' is not a date",
-                    "Write the date as YYYY-MM-DD, for example 2026-11-28.",
-                )
+                self.say(self.field_line("last_checked"), "date-invalid", last_checked=meta["last_checked"])
             elif checked > date.today():
-                self.report(
-                    self.field_line("last_checked"),
-                    "date-future",
-                    f"last_checked {checked.isoformat()} is in the future",
-                    "Write the day you last checked the steps against the real service.",
-                )
+                self.say(self.field_line("last_checked"), "date-future", isoformat=checked.isoformat())
 
     # Sources: what the steps about real services rest on
 
@@ -319,104 +268,52 @@ class LessonCheck:
         if sources is None:
             if not meta:
                 return  # front-matter-missing says it
-            self.report(
-                1,
-                "sources-missing",
-                "the lesson does not say where its facts come from",
-                "Add 'sources:' with, for each official page you read: url, consulted (date) and supports "
-                "(the facts it backs). See CONTRIBUTING.md.",
-            )
+            self.say(1, "sources-missing")
             return
         if not isinstance(sources, list) or not sources:
-            self.report(
-                line,
-                "sources-missing",
-                "'sources' must be a list of at least one page",
-                "Write each source as '- url: https://…' with 'consulted:' and 'supports:' under it.",
-            )
+            self.say(line, "sources-missing.2")
             return
         latest = None
         for number, source in enumerate(sources, start=1):
             if not isinstance(source, dict):
-                self.report(
-                    line,
-                    "source-invalid",
-                    f"source {number} is not 'url', 'consulted' and 'supports'",
-                    "Write '- url: https://…', then 'consulted: YYYY-MM-DD' and 'supports: …' indented under it.",
-                )
+                self.say(line, "source-invalid", number=number)
                 continue
             where = self.source_line(source, line)
             missing = [name for name in SOURCE_FIELDS if not str(source.get(name) or "").strip()]
             unknown = [name for name in source if name not in SOURCE_FIELDS + SOURCE_OPTIONAL_FIELDS]
             if missing or unknown:
                 what = f"lacks {', '.join(missing)}" if missing else f"has unknown field(s) {', '.join(map(str, unknown))}"
-                self.report(
-                    where,
-                    "source-invalid",
-                    f"source {number} {what}",
-                    "Each source has exactly: url, consulted (date) and supports (the facts it backs).",
-                )
+                self.say(where, "source-invalid.2", number=number, what=what)
             self.check_source_steps(number, source, where)
             url = str(source.get("url") or "")
             if url and not url.startswith("https://"):
-                self.report(
-                    where,
-                    "source-invalid",
-                    f"source {number} is not an https:// address",
-                    "Give the address of the page you read, starting with https://.",
-                )
+                self.say(where, "source-invalid.3", number=number)
             consulted = as_date(source.get("consulted"))
             if source.get("consulted") is not None and consulted is None:
-                self.report(
-                    where,
-                    "date-invalid",
-                    f"source {number}: consulted '{source['consulted']}' is not a date",
-                    "Write the date as YYYY-MM-DD.",
-                )
+                self.say(where, "date-invalid.2", number=number, consulted=source["consulted"])
             elif consulted is not None:
                 if consulted > date.today():
-                    self.report(
-                        where,
-                        "date-future",
-                        f"source {number} was consulted in the future ({consulted})",
-                        "Write the day you read the page.",
-                    )
+                    self.say(where, "date-future.2", number=number, consulted=consulted)
                 elif consulted < OLDEST_SOURCE:
-                    self.report(
-                        where,
-                        "source-old",
-                        f"source {number} was consulted on {consulted}, before {OLDEST_SOURCE.year}",
-                        "Read the page again today and check the steps against it.",
-                        "warning",
-                    )
+                    self.say(where, "source-old", number=number, consulted=consulted, year=OLDEST_SOURCE.year)
                 latest = max(latest or consulted, consulted)
         if checked is not None and latest is not None and latest < checked <= date.today():
-            self.report(
-                self.field_line("last_checked"),
-                "last-checked-unsupported",
-                f"last_checked is {checked}, but no source was consulted on or after that day",
-                "last_checked is the day you checked the steps against the sources: change it only together "
-                "with the sources' 'consulted' dates.",
-            )
+            self.say(self.field_line("last_checked"), "last-checked-unsupported", checked=checked)
         if self.language != SOURCE_LANGUAGE and self.french is not None:
             mine = [str(s.get("url")) for s in sources if isinstance(s, dict)]
             theirs = [str(s.get("url")) for s in (self.french.meta.get("sources") or []) if isinstance(s, dict)]
             if mine != theirs:
-                self.report(
-                    line,
-                    "translation-structure",
-                    "the sources differ from the French lesson's",
-                    "Keep the French 'url' and 'consulted' values; translate only 'supports'.",
-                )
+                self.say(line, "translation-structure")
             else:
                 french_steps = {s.url: s.steps for s in lesson_sources(self.french.meta)}
                 for source in lesson_sources(meta):
                     if source.url in french_steps and source.steps != french_steps[source.url]:
-                        self.report(
+                        self.say(
                             self.source_line(sources[source.number - 1], line),
-                            "translation-structure",
-                            f"source {source.number} backs steps {list(source.steps)}, the French one {list(french_steps[source.url])}",
-                            "Copy the French lesson's 'steps:' list under this source: only 'supports' is translated.",
+                            "translation-structure.2",
+                            number=source.number,
+                            steps=list(source.steps),
+                            list=list(french_steps[source.url]),
                         )
         self.check_live_checks()
 
@@ -426,22 +323,12 @@ class LessonCheck:
             return
         steps = step_numbers(source["steps"])
         if steps is None:
-            self.report(
-                where,
-                "source-steps-invalid",
-                f"source {number}: 'steps' must be a list of step numbers",
-                "Write the numbers of the steps this page backs, for example 'steps: [2, 3]'.",
-            )
+            self.say(where, "source-steps-invalid", number=number)
             return
         known = self.step_numbers()
         for step in steps:
             if step not in known:
-                self.report(
-                    where,
-                    "source-steps-invalid",
-                    f"source {number} names step {step}, which this lesson does not have",
-                    f"The steps are numbered 1 to {len(known)}: remove {step}, or correct it.",
-                )
+                self.say(where, "source-steps-invalid.2", number=number, step=step, known=len(known))
 
     def check_steps_sourced(self) -> None:
         """A step that names something on screen rests on a source that shows it: screens
@@ -453,14 +340,7 @@ class LessonCheck:
             words = step.screen_words()
             if words:
                 line, shown = words[0]
-                self.report(
-                    step.line,
-                    "step-unsourced",
-                    f"step {step.number} names something on screen ('{shown}'), but no source backs it",
-                    f"Add {step.number} to the 'steps:' of the source (an official page, 2025 or later) that "
-                    "shows it, e.g. 'steps: [" + str(step.number) + "]'. No source? Describe the action "
-                    "without naming the screen's words.",
-                )
+                self.say(step.line, "step-unsourced", number=step.number, shown=shown)
 
     def step_numbers(self) -> set[int]:
         """The lesson's step numbers, a step with a misspelt id or at the wrong level included
@@ -474,18 +354,13 @@ class LessonCheck:
             return
         line = self.field_line("live_checks")
         if self.language != SOURCE_LANGUAGE:
-            self.report(
-                line,
-                "live-checks-translation",
-                "live_checks is written in the French lesson only",
-                "Remove 'live_checks:' here: every language shows the French lesson's live checks.",
-            )
+            self.say(line, "live-checks-translation")
             return
         entries = meta["live_checks"]
         if entries is None or entries == []:
             return
         if not isinstance(entries, list):
-            self.report(line, "live-check-invalid", "live_checks must be a list", LIVE_CHECK_HINT)
+            self.say(line, "live-check-invalid")
             return
         known = self.step_numbers()
         for number, entry in enumerate(entries, start=1):
@@ -505,7 +380,7 @@ class LessonCheck:
             elif not isinstance(entry.get("note", ""), str):
                 problem = f"live check {number}: 'note' must be a sentence"
             if problem:
-                self.report(line, "live-check-invalid", problem, LIVE_CHECK_HINT)
+                self.say(line, "live-check-invalid.2", message=problem)
 
     def source_line(self, source: dict, default: int) -> int:
         url = str(source.get("url") or "")
@@ -517,13 +392,7 @@ class LessonCheck:
     def check_stale(self) -> None:
         checked = as_date(self.lesson.meta.get("last_checked"))
         if checked is not None and is_stale(checked):
-            self.report(
-                self.field_line("last_checked"),
-                "last-checked-old",
-                f"the steps were last checked on {checked}, more than 12 months ago; readers see 'to check again'",
-                "Check every step against the official sources, update 'consulted' and then last_checked.",
-                "warning",
-            )
+            self.say(self.field_line("last_checked"), "last-checked-old", checked=checked)
 
     # Headings, sections, steps
 
@@ -531,20 +400,17 @@ class LessonCheck:
         top = [h for h in self.lesson.headings if h.level == 1]
         if len(top) != 1:
             line = top[1].line if len(top) > 1 else 1
-            self.report(
-                line,
-                "heading-h1",
-                f"the lesson has {len(top)} main titles (lines starting with '# ')",
-                "Keep exactly one '# ' title, at the top; use '## ' for sections.",
-            )
+            self.say(line, "heading-h1", top=len(top))
         previous = 1
         for heading in self.lesson.headings:
             if heading.level > previous + 1:
-                self.report(
+                self.say(
                     heading.line,
                     "heading-skip",
-                    f"heading '{heading.text}' jumps from level {previous} to level {heading.level}",
-                    f"Use {'#' * (previous + 1)} for this heading, so screen-reader users do not miss a level.",
+                    text=heading.text,
+                    previous=previous,
+                    level=heading.level,
+                    value="#" * (previous + 1),
                 )
             previous = heading.level
 
@@ -554,23 +420,13 @@ class LessonCheck:
         reported by the file checks (pasapas/checks/files.py), once."""
         for block in self.lesson.practices:
             if block.section != "entrainement":
-                self.report(
-                    block.line,
-                    "practice-place",
-                    "a practice block goes in the practice section, after the steps",
-                    "Put it under a heading '## Entraînez-vous {#entrainement}' placed after '## Les étapes {#etapes}'.",
-                )
+                self.say(block.line, "practice-place")
             path = practice.data_path(self.site.docs_dir, self.language, block.name)
             shown = (
                 f"docs/{path.relative_to(self.site.docs_dir).as_posix()}" if practice.NAME.fullmatch(block.name) else block.name
             )
             if not practice.NAME.fullmatch(block.name) or not path.is_file():
-                self.report(
-                    block.line,
-                    "practice-missing",
-                    f"there is no practice file {shown}",
-                    self.practice_hint(block.name),
-                )
+                self.say(block.line, "practice-missing", shown=shown, hint=self.practice_hint(block.name))
                 continue
             if self.language == SOURCE_LANGUAGE:
                 continue
@@ -582,13 +438,14 @@ class LessonCheck:
             difference = practice.structure_difference(french, ours)
             if difference:
                 self.problems.append(
-                    Problem(
+                    problem(
                         shown,
                         1,
                         "practice-structure",
-                        difference,
-                        f"Translate the texts only: ids, field types, mistakes and right answers stay as in "
-                        f"docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/{path.name}.",
+                        source_language=SOURCE_LANGUAGE,
+                        lessons_folder=LESSONS_FOLDER,
+                        name=path.name,
+                        message=difference,
                     )
                 )
 
@@ -605,28 +462,13 @@ class LessonCheck:
         sections = self.lesson.sections
         for name, required in SECTIONS.items():
             if required and name not in sections:
-                self.report(
-                    1,
-                    "section-missing",
-                    f"the section {{#{name}}} is missing",
-                    f"Add '## <title> {{#{name}}}' with its content (see CONTRIBUTING.md for the order).",
-                )
+                self.say(1, "section-missing", name=name)
         for section in sections.values():
             if not section.text:
-                self.report(
-                    section.line,
-                    "section-empty",
-                    f"the section '{section.title}' is empty",
-                    "Write its content, or remove it if it is optional.",
-                )
+                self.say(section.line, "section-empty", title=section.title)
         order = [name for name in SECTIONS if name in sections]
         if list(sections) != order:
-            self.report(
-                1,
-                "section-order",
-                "the sections are not in the usual order",
-                f"Put them in this order: {', '.join('#' + name for name in order)}.",
-            )
+            self.say(1, "section-order", list=", ".join("#" + name for name in order))
         # A step heading whose {#etape-N} was forgotten is not a step for the parser: say so
         # on its line, and count it, so that the next steps are not said to be misnumbered.
         misspelt = {heading.line for heading, _ in self.misspelt_steps}
@@ -641,61 +483,32 @@ class LessonCheck:
             if isinstance(item, Heading) and item.line in misspelt:
                 slips.report(self, item.line, "step-id-misspelt", id=item.id, number=expected)
             elif isinstance(item, Heading):
-                self.report(
-                    item.line,
-                    "step-id-missing",
-                    f"this step heading has no id (it would be step {expected})",
-                    f"Add {{#etape-{expected}}} at the end of the heading line, as in the other steps.",
-                )
+                self.say(item.line, "step-id-missing", expected=expected)
             else:
                 expected_of[id(item)] = expected
         seen: set[str] = set()
         for step in self.lesson.steps:
             expected = expected_of[id(step)]
             if step.id in seen:
-                self.report(
-                    step.line,
-                    "step-id-duplicate",
-                    f"the step id '{step.id}' is used twice",
-                    "Number the steps etape-1, etape-2, ... once each.",
-                )
+                self.say(step.line, "step-id-duplicate", id=step.id)
             elif step.line in misspelt:  # {#etape-03}
                 slips.report(self, step.line, "step-id-misspelt", id=step.id, number=expected)
             elif step.number != expected:
-                self.report(
-                    step.line,
-                    "step-number",
-                    f"step {step.number} comes where step {expected} is expected",
-                    f"Renumber this step {{#etape-{expected}}} (and the following ones).",
-                )
+                self.say(step.line, "step-number", number=step.number, expected=expected)
             seen.add(step.id)
             if self.language == SOURCE_LANGUAGE and (asked := asks_for_a_secret("\n".join(step.body))):
-                self.report(
-                    step.line,
-                    "step-asks-secret",
-                    f"step {step.number} asks the learner to hand over a secret ('{asked}')",
-                    "Nobody ever needs the learner's password or code: say 'ne donnez jamais …' instead.",
-                )
+                self.say(step.line, "step-asks-secret", number=step.number, asked=asked)
             if not step.says_what_to_see:
-                self.report(
-                    step.line,
-                    "step-result",
-                    f"step {step.number} does not say what the learner should see",
-                    "End the step with a paragraph such as '**Vous voyez :** ...' followed by a line '{: .voir }'.",
-                )
+                self.say(step.line, "step-result", number=step.number)
         if "etapes" in sections and not self.lesson.steps and not self.misspelt_steps:
-            self.report(
-                sections["etapes"].line,
-                "step-missing",
-                "the steps section has no step",
-                "Write each step as '#### Étape 1 : ... {#etape-1}'.",
-            )
+            self.say(sections["etapes"].line, "step-missing")
         if "verifier" in sections and not MIN_QUESTIONS <= self.lesson.questions <= MAX_QUESTIONS:
-            self.report(
+            self.say(
                 sections["verifier"].line,
                 "questions-count",
-                f"'check yourself' has {self.lesson.questions} questions",
-                f"Ask {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, each as '??? question \"...\"'.",
+                questions=self.lesson.questions,
+                min_questions=MIN_QUESTIONS,
+                max_questions=MAX_QUESTIONS,
             )
 
     # Body: images, links, unsafe content
@@ -723,22 +536,12 @@ class LessonCheck:
                 self.check_link(number, link)
             self.check_unsafe(number, line)
         if image_bytes > IMAGE_BUDGET_BYTES:
-            self.report(
-                image_line,
-                "image-budget",
-                f"the images of this lesson weigh {image_bytes // 1000} KB (at most {IMAGE_BUDGET_BYTES // 1000} KB)",
-                "Simplify the drawings, or use fewer; learners pay for every byte.",
-            )
+            self.say(image_line, "image-budget", value=image_bytes // 1000, value2=IMAGE_BUDGET_BYTES // 1000)
 
     def check_image(self, number: int, image: re.Match) -> int:
         src, alt = image.group("src"), image.group("alt").strip()
         if re.match(r"^(https?:)?//", src):
-            self.report(
-                number,
-                "image-external",
-                f"the image {src} comes from another website",
-                "Save the image in docs/fr/lecons/images/ (our own drawing) and link to it there.",
-            )
+            self.say(number, "image-external", src=src)
             return 0
         if UNSAFE_URL.match(src):
             return 0  # reported by check_unsafe
@@ -749,19 +552,15 @@ class LessonCheck:
             or name.lower() in alt.lower()
             or re.fullmatch(r"[\w-]+\.(svg|png|jpe?g|gif|webp)", alt, re.IGNORECASE)
         ):
-            self.report(
-                number,
-                "image-alt",
-                f"the image {name} has no real text alternative",
-                "Between [ ] write what the image shows, for someone who cannot see it.",
-            )
+            self.say(number, "image-alt", name=name)
         found = self.find_file(src)
         if found is None:
-            self.report(
+            self.say(
                 number,
                 "image-missing",
-                f"the image {src} does not exist",
-                f"Check the name, or add the file to docs/{SOURCE_LANGUAGE}/{self.folder.relative_to(self.language)}/images/.",
+                src=src,
+                source_language=SOURCE_LANGUAGE,
+                relative_to=self.folder.relative_to(self.language),
             )
             return 0
         return found.stat().st_size
@@ -777,12 +576,7 @@ class LessonCheck:
     def check_link(self, number: int, link: re.Match) -> None:
         text, target = link.group("text").strip(), link.group("target")
         if text.lower().strip(" .!:") in VAGUE_LINK_TEXTS or URL_LIKE.match(text) or not text:
-            self.report(
-                number,
-                "link-text",
-                f"the link text '{text}' does not say where it leads",
-                "Write the name of the page or site, for example [le site de la CAF](https://www.caf.fr/).",
-            )
+            self.say(number, "link-text", text=text)
         if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
             return  # external (http, mailto, tel) or unsafe (reported by check_unsafe)
         page, _, anchor = target.partition("#")
@@ -794,73 +588,33 @@ class LessonCheck:
             if not destination.is_file():
                 french = self.site.docs_dir / SOURCE_LANGUAGE / path.split("/", 1)[-1]
                 other = " It exists in French: link it explicitly, for example ../../fr/... ." if french.is_file() else ""
-                self.report(
-                    number,
-                    "link-broken",
-                    f"the link to {page} leads to no page in this language",
-                    f"Check the file name and folder.{other}",
-                )
+                self.say(number, "link-broken", page=page, other=other)
                 return
             if not path.startswith(f"{self.language}/") and not path.startswith(f"{SOURCE_LANGUAGE}/"):
-                self.report(
-                    number,
-                    "link-broken",
-                    f"the link to {page} leaves the {self.language} pages",
-                    "Link a page of the same language, or the French page explicitly.",
-                )
+                self.say(number, "link-broken.2", page=page, language=self.language)
                 return
         if anchor and destination.suffix == ".md" and anchor not in self.site.anchors(destination):
-            self.report(
-                number,
-                "link-anchor",
-                f"the link to {target} points to a place '#{anchor}' that does not exist",
-                "Check the step or section id, for example #etape-3.",
-            )
+            self.say(number, "link-anchor", target=target, anchor=anchor)
 
     def check_unfinished(self) -> None:
         for number, line in enumerate(self.text.splitlines(), start=1):
             if TEMPLATE_MARKER in line:
-                self.report(
-                    number,
-                    "template-text",
-                    "this line still holds the template's 'À ÉCRIRE'",
-                    "Replace it with the lesson's own text.",
-                )
+                self.say(number, "template-text")
 
     def check_unsafe(self, number: int, line: str) -> None:
         for tag in HTML_TAG.finditer(line):
             name = tag.group("name").lower()
             if name in UNSAFE_TAGS:
-                self.report(
-                    number,
-                    "unsafe-html",
-                    f"<{name}> is not allowed in a lesson",
-                    "Lessons are plain Markdown: remove the tag; scripts, frames and forms are never allowed.",
-                )
+                self.say(number, "unsafe-html", name=name)
             else:
-                self.report(
-                    number,
-                    "raw-html",
-                    f"<{name}> is HTML; lessons are written in Markdown only",
-                    "Use Markdown (** for bold, !!! for boxes, ??? question for questions) instead.",
-                )
+                self.say(number, "raw-html", name=name)
         # Attribute lists ({: … }) are refused whole by pasapas/checks/attribute_lists.py.
         attribute_text = " ".join(tag.group(0) for tag in HTML_TAG.finditer(line))
         if EVENT_ATTRIBUTE.search(attribute_text):
-            self.report(
-                number,
-                "unsafe-attribute",
-                "an 'on...=' attribute would run code in the learner's browser",
-                "Remove it: lessons never run code.",
-            )
+            self.say(number, "unsafe-attribute")
         urls = [m.group("target") for m in LINK.finditer(line)] + [m.group("src") for m in IMAGE.finditer(line)]
         if any(UNSAFE_URL.match(url) for url in urls) or UNSAFE_URL.search(attribute_text):
-            self.report(
-                number,
-                "unsafe-url",
-                "a 'javascript:' or 'data:' address is not allowed",
-                "Link to a page (https://...) or to a file of the site.",
-            )
+            self.say(number, "unsafe-url")
 
     def unnamed_step_headings(self, sections) -> list:
         """Headings of the steps section that look like a step (a number in the title,
@@ -884,40 +638,22 @@ class LessonCheck:
         if self.french is None:
             if (self.site.docs_dir / SOURCE_LANGUAGE / self.lesson.slug).exists():
                 return  # the French is there but unreadable: reported on the French file only
-            self.report(
-                1,
-                "translation-orphan",
-                "there is no French lesson with this file name",
-                f"A translation has the same file name as its French source in docs/{SOURCE_LANGUAGE}/{LESSONS_FOLDER}/.",
-            )
+            self.say(1, "translation-orphan", source_language=SOURCE_LANGUAGE, lessons_folder=LESSONS_FOLDER)
             return
         marker = self.lesson.meta.get("translation")
         # What a translator writes in the web editor once the translation follows the French.
         aligned = translation_marks.web_editor_alignment(self.french)
         if self.pending:
-            self.report(
-                self.field_line("translation"),
-                "translation-todo",
-                "not translated yet: readers see a notice that links to the French",
-                f"Translate the text, then replace the line 'translation: todo' with: {aligned} "
-                f"(or run: .venv/bin/pasapas translations stamp docs/{self.relative})",
-                "warning",
-            )
+            self.say(self.field_line("translation"), "translation-todo", aligned=aligned, relative=self.relative)
             return
         french_text = (self.site.docs_dir / self.french.path).read_text(encoding="utf-8")
         outdated = False
         wrong_version = translation_marks.aligned_with_problem(self.lesson.meta)
         if wrong_version:
             message, hint = wrong_version
-            self.report(self.field_line("translation"), "translation-marker", message, f"{hint} Today's: {aligned}")
+            self.say(self.field_line("translation"), "translation-marker", hint=hint, aligned=aligned, message=message)
         elif not isinstance(marker, dict) or not {"source", "aligned_with"} & set(marker):
-            self.report(
-                1,
-                "translation-marker",
-                "the translation does not say which French text it follows",
-                f"Once it follows the French, add this line to the front matter: {aligned} "
-                f"(or run: .venv/bin/pasapas translations stamp docs/{self.relative})",
-            )
+            self.say(1, "translation-marker.2", aligned=aligned, relative=self.relative)
         elif translations.state_of(self.lesson.meta, self.french, french_text) == "outdated":
             outdated = True
             changed = translations.changed_parts(self.lesson.meta, self.french)
@@ -929,14 +665,14 @@ class LessonCheck:
                 if spelling
                 else ""
             )
-            self.report(
+            self.say(
                 self.field_line("translation"),
                 "translation-outdated",
-                f"the French lesson has changed since this translation was made{what}",
-                f"Update those parts (the translated page marks each changed step), then replace the whole "
-                f"'translation:' block with: {aligned}.{spelling_hint} With a terminal: "
-                f".venv/bin/pasapas translations diff {language} {PurePosixPath(slug).stem}",
-                "warning",
+                what=what,
+                aligned=aligned,
+                spelling_hint=spelling_hint,
+                language=language,
+                stem=PurePosixPath(slug).stem,
             )
         # Behind the French, a translation may differ from it (a step added in French):
         # that is the outdated warning's business, not an error of the translator.
@@ -951,13 +687,7 @@ class LessonCheck:
         for name in TRANSLATED_FACTS:
             mine, french = self.lesson.meta.get(name), self.french.meta.get(name)
             if mine != french:
-                self.report(
-                    self.field_line(name),
-                    "translation-facts",
-                    f"{name} is {mine!r} here and {french!r} in the French",
-                    f"Copy '{name}' from the French lesson: it is the same in every language.",
-                    "warning",
-                )
+                self.say(self.field_line(name), "translation-facts", name=name, mine=repr(mine), french=repr(french))
 
     def check_same_structure(self, severity: str = "error") -> None:
         french, mine = self.french, self.lesson
@@ -975,30 +705,23 @@ class LessonCheck:
                 line = mine.steps[-1].line if mine.steps else mine.sections["etapes"].line
             else:
                 line = 1
-            self.report(
+            self.say(
                 line,
-                "translation-structure",
-                f"the steps differ from the French ({', '.join(mine.step_ids) or 'none'} instead of "
-                f"{', '.join(french.step_ids) or 'none'})",
-                "Keep exactly the French steps and their {#etape-N} ids, in the same order.",
-                severity,
+                "translation-structure.steps",
+                severity=severity,
+                mine=", ".join(mine.step_ids) or "—",
+                french=", ".join(french.step_ids) or "—",
             )
         if list(mine.sections) != list(french.sections):
-            self.report(
+            self.say(
                 1,
-                "translation-structure",
-                f"the sections differ from the French ({', '.join(mine.sections)} instead of {', '.join(french.sections)})",
-                "Keep the same sections, with the same {#id}, as the French.",
-                severity,
+                "translation-structure.sections",
+                severity=severity,
+                mine=", ".join(mine.sections),
+                french=", ".join(french.sections),
             )
         if len(mine.images) != len(french.images):
-            self.report(
-                1,
-                "translation-structure",
-                f"the translation has {len(mine.images)} images, the French {len(french.images)}",
-                "Use the same images as the French, each with a translated description.",
-                severity,
-            )
+            self.say(1, "translation-structure.images", severity=severity, mine=len(mine.images), french=len(french.images))
 
 
 def check_lesson(site: Site, relative: str, french: Lesson | None) -> list[Problem]:
@@ -1056,15 +779,7 @@ def lint(docs_dir: Path, languages: list[str] | None = None) -> list[Problem]:
             slug = french_relative.split("/", 1)[1]
             if f"{language}/{slug}" not in present:
                 problems.append(
-                    Problem(
-                        f"docs/{language}/{slug}",
-                        1,
-                        "translation-missing",
-                        f"no {language} translation yet",
-                        f"Readers see a notice that links to the French. To start one: make lesson-translation "
-                        f"LANGUAGE={language} SLUG={PurePosixPath(slug).stem}",
-                        "warning",
-                    )
+                    problem(f"docs/{language}/{slug}", 1, "translation-missing", language=language, stem=PurePosixPath(slug).stem)
                 )
     problems += glossary_parity(docs_dir, languages)
     problems += glossary_order.check(docs_dir, languages) + terminology.check(docs_dir, languages)
@@ -1072,12 +787,13 @@ def lint(docs_dir: Path, languages: list[str] | None = None) -> list[Problem]:
     for language in languages:
         if not (docs_dir / language / interface.FILE_NAME).exists():
             problems.append(
-                Problem(
+                problem(
                     f"docs/{language}/{interface.FILE_NAME}",
                     1,
                     "interface-strings",
-                    "the interface words of this language are missing",
-                    f"Copy docs/{SOURCE_LANGUAGE}/{interface.FILE_NAME} into docs/{language}/ and translate each line.",
+                    source_language=SOURCE_LANGUAGE,
+                    file_name=interface.FILE_NAME,
+                    language=language,
                 )
             )
     return sorted(problems)
@@ -1105,25 +821,17 @@ def glossary_parity(docs_dir: Path, languages: list[str]) -> list[Problem]:
         shown = f"docs/{language}/{glossary.GLOSSARY_PAGE}"
         for term in sorted(set(french) - set(mine)):
             problems.append(
-                Problem(
+                problem(
                     shown,
                     1,
                     "glossary-term-missing",
-                    f"the French term '{term}' is not defined here yet",
-                    f"Add '… {{ #{term} }}' and its definition, translated from docs/{SOURCE_LANGUAGE}/{glossary.GLOSSARY_PAGE}.",
-                    "warning",
+                    term=term,
+                    source_language=SOURCE_LANGUAGE,
+                    glossary_page=glossary.GLOSSARY_PAGE,
                 )
             )
         for term in sorted(set(mine) - set(french)):
-            problems.append(
-                Problem(
-                    shown,
-                    mine[term],
-                    "glossary-term-extra",
-                    f"'{term}' is not a term of the French glossary",
-                    "Use the id of the French term ({ #id } as in the French glossary), or add the term in French first.",
-                )
-            )
+            problems.append(problem(shown, mine[term], "glossary-term-extra", term=term))
     return problems
 
 
@@ -1134,8 +842,8 @@ def errors(problems: list[Problem]) -> list[Problem]:
 def summary(problems: list[Problem]) -> str:
     error_count, warning_count = len(errors(problems)), len(problems) - len(errors(problems))
     if not problems:
-        return "Lesson check: no problem found."
-    return f"Lesson check: {error_count} error(s), {warning_count} warning(s)."
+        return messages.word("none")
+    return messages.word("counts").format(errors=error_count, warnings=warning_count)
 
 
 def report(problems: list[Problem]) -> str:
@@ -1173,15 +881,7 @@ def rendered_problems(root: Path, renderer) -> list[Problem]:
     problems = []
     for shown, text, html in rendered_pages(root, renderer):
         if isinstance(html, Exception):
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "markdown-error",
-                    f"the page cannot be rendered: {html}",
-                    "Write plain Markdown, as in the other pages.",
-                )
-            )
+            problems.append(problem(shown, 1, "markdown-error", html=html))
         else:
             problems += page_problems(html, text, shown)
     return problems

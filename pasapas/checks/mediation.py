@@ -31,29 +31,22 @@ def check(lesson_check) -> None:
     start = lesson_check.field_line(competences.FIELD)
     given = meta[competences.FIELD]
     if not isinstance(given, dict):
-        lesson_check.report(start, "mediation-invalid", "'mediation' must give a theme (and a démarche family)", HINT)
+        lesson_check.say(start, "mediation-invalid")
         return
     for name in given:
         if name not in competences.KINDS:
-            lesson_check.report(
-                value_line(lesson_check.text, str(name), start),
-                "mediation-invalid",
-                f"'mediation' has an unknown field '{name}'",
-                "It holds only 'theme' and, for an administrative procedure, 'demarche'.",
-            )
+            lesson_check.say(value_line(lesson_check.text, str(name), start), "mediation-invalid.2", name=name)
     for kind in competences.REQUIRED_KINDS:
         if kind not in given:
-            lesson_check.report(start, "mediation-invalid", f"'mediation' has no '{kind}'", HINT)
+            lesson_check.say(start, "mediation-invalid.3", kind=kind)
     for kind in competences.KINDS:
         if kind not in given:
             continue
         value, known = given[kind], competences.allowed(kind)
         if not isinstance(value, str) or value not in known:
             guess = difflib.get_close_matches(str(value), known, n=1)
-            hint = f"Did you mean '{guess[0]}'?" if guess else f"Use one of: {', '.join(known)}."
-            lesson_check.report(
-                value_line(lesson_check.text, kind, start),
-                "mediation-value",
-                f"{kind} '{value}' is not one of the mediators' categories",
-                hint,
-            )
+            line = value_line(lesson_check.text, kind, start)
+            if guess:
+                lesson_check.say(line, "mediation-value", kind=kind, value=value, guess=guess[0])
+            else:
+                lesson_check.say(line, "mediation-value.list", kind=kind, value=value, known=", ".join(known))

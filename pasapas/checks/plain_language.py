@@ -106,13 +106,7 @@ def check_steps(check) -> None:
             before_result.append(line)
         actions = count_actions(" ".join(before_result))
         if actions > MAX_ACTIONS:
-            check.report(
-                step.line,
-                "step-actions",
-                f"step {step.number} asks for {actions} actions before 'Vous voyez'",
-                "One action per step: split it into several steps, each with its own 'Vous voyez'.",
-                "warning",
-            )
+            check.say(step.line, "step-actions", number=step.number, actions=actions)
 
 
 def check_sentences(check) -> None:
@@ -120,13 +114,7 @@ def check_sentences(check) -> None:
         for sentence in SENTENCE_END.split(line):
             words = plain_words(sentence)
             if len(words) > MAX_WORDS:
-                check.report(
-                    number,
-                    "sentence-long",
-                    f"a sentence of {len(words)} words (at most {MAX_WORDS}): '{' '.join(words[:6])}…'",
-                    "Cut it in two: one idea per sentence.",
-                    "warning",
-                )
+                check.say(number, "sentence-long", words=len(words), max_words=MAX_WORDS, list=" ".join(words[:6]))
 
 
 def check_jargon(check) -> None:
@@ -144,11 +132,5 @@ def check_jargon(check) -> None:
                 continue
             rest = LINK.sub(r"\1", line).replace("**", "")[match.end() :]
             if not EXPLAINED.match(rest):
-                check.report(
-                    number,
-                    "jargon-unexplained",
-                    f"'{term}' is not explained where it first appears",
-                    f"Explain it in the same sentence, e.g. '{term} (…)', or add it to docs/{check.language}/glossaire.md.",
-                    "warning",
-                )
+                check.say(number, "jargon-unexplained", term=term, language=check.language)
             break

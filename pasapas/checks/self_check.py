@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pasapas.model import self_check
 from pasapas.model.lesson import SOURCE_LANGUAGE
+from pasapas.model.messages import problem
 from pasapas.model.problems import Problem
 
 ITEM_HINT = "Write each statement as one link to the lesson that teaches it: '- [Je sais envoyer un SMS.](lecons/sms.md)'."
@@ -41,23 +42,13 @@ def check(docs_dir: Path, languages: list[str]) -> list[Problem]:
                 continue  # a front matter that cannot be read: the file checks say it
             for statement in found:
                 if statement.lesson is None:
-                    problems.append(
-                        Problem(
-                            shown, statement.line, "self-check-item", f"'{statement.item}' is not one link to a lesson", ITEM_HINT
-                        )
-                    )
+                    problems.append(problem(shown, statement.line, "self-check-item", item=statement.item))
                 elif (
                     not (docs_dir / language / f"{statement.lesson}.md").is_file()
                     and not (docs_dir / SOURCE_LANGUAGE / f"{statement.lesson}.md").is_file()
                 ):
                     problems.append(
-                        Problem(
-                            shown,
-                            statement.line,
-                            "self-check-item",
-                            f"'{statement.lesson}' is not a lesson",
-                            f"Link to a lesson of docs/{language}/lecons/, for example 'lecons/sms.md'.",
-                        )
+                        problem(shown, statement.line, "self-check-item.2", lesson=statement.lesson, language=language)
                     )
             lessons = [statement.lesson for statement in found]
             if language == SOURCE_LANGUAGE:
@@ -66,14 +57,14 @@ def check(docs_dir: Path, languages: list[str]) -> list[Problem]:
                 first = next((i for i, (a, b) in enumerate(zip(lessons, french[name], strict=False)) if a != b), None)
                 line = found[first].line if first is not None else (found[-1].line if found else 1)
                 problems.append(
-                    Problem(
+                    problem(
                         shown,
                         line,
-                        "translation-structure",
-                        f"the statements lead to other lessons than the French ones ({len(lessons)} here, "
-                        f"{len(french[name])} in French)",
-                        f"Keep the statements of docs/{SOURCE_LANGUAGE}/{name} in the same order, each with the same lesson.",
-                        "warning",
+                        "translation-structure.3",
+                        lessons=len(lessons),
+                        len=len(french[name]),
+                        source_language=SOURCE_LANGUAGE,
+                        name=name,
                     )
                 )
     return problems

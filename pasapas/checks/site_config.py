@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from pasapas.checks.slips import RULES
 from pasapas.model.languages import ConfigLoader
 from pasapas.model.lesson import is_lesson
+from pasapas.model.messages import problem
 from pasapas.model.problems import Problem
 
 CONFIG = "mkdocs.yml"
@@ -38,27 +38,19 @@ def config_problems(root: Path) -> list[Problem]:
     """What is wrong in mkdocs.yml's shape and navigation, each at its line."""
     path = root / CONFIG
     if not path.is_file():
-        return [Problem(CONFIG, 1, "config-missing", "mkdocs.yml is missing", "Restore it from the repository.")]
+        return [problem(CONFIG, 1, "config-missing")]
     try:
         text = path.read_text(encoding="utf-8")
         document = yaml.compose(text, Loader=ConfigLoader)
     except UnicodeDecodeError:
-        return [Problem(CONFIG, 1, "config-encoding", "mkdocs.yml is not saved as UTF-8 text", "Save it as UTF-8.")]
+        return [problem(CONFIG, 1, "config-encoding")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or "it is not valid YAML"
-        return [
-            Problem(
-                CONFIG,
-                line,
-                "config-yaml",
-                f"mkdocs.yml cannot be read here: {problem}",
-                "Look at this line and the one above: " + NAV_HINT,
-            )
-        ]
+        what = getattr(error, "problem", None) or "it is not valid YAML"
+        return [problem(CONFIG, line, "config-yaml.2", problem=what)]
     if not isinstance(document, yaml.MappingNode):
-        return [Problem(CONFIG, 1, "config-yaml", "mkdocs.yml must be a list of 'name: value' lines", NAV_HINT)]
+        return [problem(CONFIG, 1, "config-yaml")]
     top = {key.value: value for key, value in document.value if isinstance(key, yaml.ScalarNode)}
     nav = top.get("nav")
     if nav is None:
@@ -73,10 +65,9 @@ def config_problems(root: Path) -> list[Problem]:
 def nav_lessons(nav, already: set[int]) -> list[Problem]:
     """A lesson named in `nav:` (where contributors once added it): its place comes from its
     front matter (`parcours:`); listed here too, it would be in the menu twice."""
-    severity, message, hint = RULES["nav-lesson"]
     paths = ", ".join(section_titles(nav))
     return [
-        Problem(CONFIG, line, "nav-lesson", message.format(entry=node.value), hint.format(paths=paths), severity)
+        problem(CONFIG, line, "nav-lesson", entry=node.value, paths=paths)
         for node in walk_scalars(nav)
         if is_lesson(f"_/{node.value}") and (line := node.start_mark.line + 1) not in already
     ]
@@ -121,7 +112,7 @@ def source_pages(root: Path, top: dict) -> set[str]:
 
 def check_nav_entries(node, pages: set[str], problems: list[Problem]) -> None:
     if not isinstance(node, yaml.SequenceNode):
-        problems.append(Problem(CONFIG, node.start_mark.line + 1, "nav-invalid", "'nav:' must be a list of entries", NAV_HINT))
+        problems.append(problem(CONFIG, node.start_mark.line + 1, "nav-invalid"))
         return
     for entry in node.value:
         line = entry.start_mark.line + 1
@@ -134,19 +125,9 @@ def check_nav_entries(node, pages: set[str], problems: list[Problem]) -> None:
             elif isinstance(value, yaml.SequenceNode):
                 check_nav_entries(value, pages, problems)
             else:
-                problems.append(
-                    Problem(
-                        CONFIG,
-                        line,
-                        "nav-invalid",
-                        f"the entry '{title.value}' has neither a page nor entries under it",
-                        NAV_HINT,
-                    )
-                )
+                problems.append(problem(CONFIG, line, "nav-invalid.3", value=title.value))
         else:
-            problems.append(
-                Problem(CONFIG, line, "nav-invalid", "this entry of 'nav:' is not 'Title: path.md' or a path", NAV_HINT)
-            )
+            problems.append(problem(CONFIG, line, "nav-invalid.2"))
 
 
 def check_nav_path(target: str, line: int, pages: set[str], problems: list[Problem]) -> None:
@@ -154,12 +135,13 @@ def check_nav_path(target: str, line: int, pages: set[str], problems: list[Probl
         return  # an address, not a page
     if target in pages:
         return
+    guess = difflib.get_close_matches(target, sorted(pages), n=1)
     if " - " in target or target.strip().startswith("-"):
-        hint = "Two entries are glued on one line: put each '- ' entry on its own line, indented like the others."
+        problems.append(problem(CONFIG, line, "nav-not-found.glued", target=target))
+    elif guess:
+        problems.append(problem(CONFIG, line, "nav-not-found", target=target, guess=guess[0]))
     else:
-        guess = difflib.get_close_matches(target, sorted(pages), n=1)
-        hint = f"Did you mean '{guess[0]}'?" if guess else "Write the page's path under docs/fr/, e.g. 'lecons/sms.md'."
-    problems.append(Problem(CONFIG, line, "nav-not-found", f"'{target}' is not a page of the site", hint))
+        problems.append(problem(CONFIG, line, "nav-not-found.path", target=target))
 
 
 def line_of_key(root: Path, key: str) -> int:

@@ -10,7 +10,7 @@
 - a box (`!!! helper`, `??? question`…) with nothing indented under it: empty, or its
   text, a quiz answer included, shown outside it in clear.
 
-Every message and hint is in RULES, one place, so that they can be translated as data.
+Every message and hint is in pasapas/model/messages.yml, with all the checks' messages.
 """
 
 from __future__ import annotations
@@ -23,72 +23,9 @@ from collections import Counter
 from pasapas.model import learning_paths
 from pasapas.model.lesson import SECTIONS, SOURCE_LANGUAGE, STEP_ID, Heading, Lesson
 
-#: rule id → (severity, message, hint); {names} are filled in by the checks below.
-RULES = {
-    "parcours-missing": (
-        "error",
-        "the lesson names no learning path: it is in no menu",
-        "Add the line 'parcours: …' to the front matter (between the two '---'), with one of: {paths}.",
-    ),
-    "parcours-unknown": (
-        "error",
-        "'{value}' is not a learning path",
-        "Write one of: {paths}.{guess}",
-    ),
-    "parcours-translation": (
-        "warning",
-        "parcours is '{mine}' here and '{french}' in the French",
-        "The French lesson places every language in its path: copy its line 'parcours: {french}', or remove this one.",
-    ),
-    "nav-lesson": (
-        "error",
-        "'{entry}' is a lesson: lessons are not listed in 'nav:'",
-        "Remove this line: a lesson joins its learning path from its own front matter, with the line "
-        "'parcours: …' and one of: {paths}.",
-    ),
-    "step-level": (
-        "error",
-        "the heading of step {number} starts with '{hashes}', the other steps here with '{expected}'",
-        "Start the line with '{expected} ', as the other steps: at another level it is not shown as a step.",
-    ),
-    "step-id-misspelt": (
-        "error",
-        "the step id '{{#{id}}}' is misspelt",
-        "Write '{{#etape-{number}}}': etape, a dash, the number (no accent, no capital, no 0 in front), "
-        "the same in every language.",
-    ),
-    "url-bare": (
-        "error",
-        "the address {url} is plain text, not a link",
-        "Make it a link that says where it leads, e.g. [le site de la CAF](https://www.caf.fr/). An address "
-        "to read or to type goes between backquotes: `www.caf.fr`.",
-    ),
-    "screen-words-unmarked": (
-        "warning",
-        "'{words}' is written in bold elsewhere in the lesson, but not here",
-        "Words the learner looks for on the screen are in bold, as on the screen: **{words}** (or between « »).",
-    ),
-    "box-empty": (
-        "error",
-        "the box '{marker}' is empty",
-        "Write its text on the lines under it, each starting with 4 spaces, or remove the box.",
-    ),
-    "box-not-indented": (
-        "error",
-        "this text is not indented: it shows under the box '{marker}', which stays empty",
-        "Start each line of the box's text with 4 spaces.",
-    ),
-    "answer-not-indented": (
-        "error",
-        "the answer is not indented: it shows in clear, under the closed question",
-        "Start each line of the answer with 4 spaces, under '??? question \"…\"'.",
-    ),
-}
 
-
-def report(check, line: int, rule: str, **values) -> None:
-    severity, message, hint = RULES[rule]
-    check.report(line, rule, message.format(**values), hint.format(**values), severity)
+def report(check, line: int, key: str, **values) -> None:
+    check.say(line, key, **values)
 
 
 def check(check) -> None:

@@ -18,6 +18,7 @@ import yaml
 
 from pasapas.model import terminology
 from pasapas.model.lesson import language_folders
+from pasapas.model.messages import problem
 from pasapas.model.problems import Problem
 
 RULE = "term-avoid"
@@ -156,14 +157,5 @@ def file_problems(docs_dir: Path, language: str, shown: str) -> list[Problem]:
     try:
         terminology.read_terminology(docs_dir, language)
     except terminology.TerminologyError as error:
-        return [
-            Problem(
-                error.path,
-                error.line,
-                "terminology-file",
-                error.message,
-                "Each notion is '- french: …', 'use: …' and 'avoid:' with one '- word' a line (and an optional "
-                f"'note: …'); compare with docs/ar/{terminology.FILE_NAME}.",
-            )
-        ]
+        return [problem(error.path, error.line, "terminology-file", file_name=terminology.FILE_NAME, message=error.message)]
     return []

@@ -17,46 +17,26 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        label = "" if self.severity == "error" else " (warning)"
-        return f"{self.path}:{self.line}: {self.rule}{label}: {self.message}\n    hint: {self.hint}"
+        from pasapas.model.messages import word  # the words of the chosen language
+
+        label = "" if self.severity == "error" else f" ({word('warning')})"
+        return f"{self.path}:{self.line}: {self.rule}{label}: {self.message}\n    {word('hint')}: {self.hint}"
 
 
 # --- Reading files safely -------------------------------------------------------------
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    from pasapas.model.messages import problem  # messages builds on Problem
+
     data = path.read_bytes()
     if b"\x00" in data:
-        return None, [
-            Problem(
-                shown,
-                1,
-                "file-binary",
-                "this is not a text file",
-                "Lessons are plain Markdown text; save the file as text (.md).",
-            )
-        ]
+        return None, [problem(shown, 1, "file-binary")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                shown,
-                line,
-                "file-encoding",
-                "this file is not saved as UTF-8 text",
-                "In your editor, choose 'Save with encoding' → UTF-8.",
-            )
-        ]
+        return None, [problem(shown, line, "file-encoding")]
     if not text.strip():
-        return None, [
-            Problem(
-                shown,
-                1,
-                "file-empty",
-                "the file is empty",
-                'Start from docs/fr/lecons/_modele.md, or run: make lesson SLUG=... TITLE="..."',
-            )
-        ]
+        return None, [problem(shown, 1, "file-empty")]
     return text.lstrip("\ufeff"), []

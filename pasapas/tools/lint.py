@@ -16,6 +16,7 @@ import sys
 from pasapas.build.markdown import site_markdown
 from pasapas.checks.lessons import errors, lint, rendered_problems, report
 from pasapas.checks.site_config import SiteConfigError
+from pasapas.model import messages
 from pasapas.model.lesson import language_folders
 from pasapas.model.problems import Problem
 from pasapas.project import DOCS, ROOT
@@ -39,7 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pasapas lint", description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", metavar="LANGUAGE", help="only the pages of this language (e.g. fr)")
     parser.add_argument("--errors-only", action="store_true", help="leave warnings out")
+    parser.add_argument(
+        "--messages",
+        choices=messages.LANGUAGES,
+        help=f"the language of the messages (default: {messages.ENVIRONMENT} or {messages.DEFAULT_LANGUAGE})",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.messages:
+        os.environ[messages.ENVIRONMENT] = arguments.messages
     languages = language_folders(DOCS)
     if arguments.lang is not None and arguments.lang not in languages:
         print(f"pasapas lint: no language '{arguments.lang}' in docs/ (there are: {', '.join(languages)}).", file=sys.stderr)

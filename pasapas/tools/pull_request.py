@@ -17,18 +17,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from pasapas.model import messages
 from pasapas.model.problems import Problem
-
-#: The words of the summary, in one place (to be translated with the checker's messages).
-SUMMARY_WORDS = {
-    "title": "Lesson check",
-    "counts": "{errors} error(s), {warnings} warning(s)",
-    "none": "No problem found.",
-    "changed": "In the files of this pull request",
-    "others": "In other files",
-    "error": "error",
-    "warning": "warning",
-}
 
 
 def git(root: Path, *arguments: str) -> str | None:
@@ -72,11 +62,11 @@ def markdown_text(text: str) -> str:
 
 def summary(problems: list[Problem], changed: set[str] | None) -> str:
     """Every problem, in Markdown: those of the changed files under their own heading first."""
-    words = SUMMARY_WORDS
+    words = messages.WORDS[messages.language()]
     errors = sum(problem.severity == "error" for problem in problems)
-    lines = [f"## {words['title']}: {words['counts'].format(errors=errors, warnings=len(problems) - errors)}", ""]
+    lines = [f"## {words['title']}: {words['counts_short'].format(errors=errors, warnings=len(problems) - errors)}", ""]
     if not problems:
-        return "\n".join([*lines, words["none"], ""])
+        return "\n".join([*lines, words["none_short"], ""])
     groups = [(None, problems)]
     if changed:
         mine = [problem for problem in problems if problem.path in changed]
