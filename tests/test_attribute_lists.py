@@ -46,13 +46,41 @@ def test_what_the_lesson_model_needs_is_allowed(line):
 )
 def test_anything_else_is_refused_at_its_line(line, refused):
     found = problems("Avant.\n" + line, "docs/fr/x.md", first_line=10)
-    assert [str(p) for p in found] == [
+    assert [str(p) for p in found if p.rule == "attribute-not-allowed"] == [
         f"docs/fr/x.md:{10 + line.count(chr(10)) + 1}: attribute-not-allowed: the attribute list sets {refused}\n    hint: {HINT}"
     ]
 
 
+@pytest.mark.parametrize(
+    "line,written",
+    [
+        ("Une session « Invité »{lang=fr} (guest).", "{lang=fr}"),
+        ("Une session «Invité»{lang=fr}", "{lang=fr}"),
+        ("Cliquez sur Valider {: .voir } puis attendez.", "{: .voir }"),
+        ("Un paragraphe qui finit par un identifiant {#etape-3}", "{#etape-3}"),
+    ],
+)
+def test_an_attribute_list_that_attr_list_would_not_apply_is_refused_as_text_the_learner_would_read(line, written):
+    found = problems("Avant.\n\n" + line, "docs/fr/x.md", first_line=10)
+    assert [f"{p.line}: {p.rule}: {p.message}" for p in found] == [
+        f"12: attribute-list-shown: '{written}' will be shown as text on the page: "
+        "it does not follow a word in bold, italics or code"
+    ]
+
+
+def test_an_attribute_list_ending_a_definition_term_applies_to_the_term():
+    assert problems("Pièce jointe { #piece-jointe }\n:   Un fichier.", "docs/fr/glossaire.md", is_glossary=True) == []
+
+
 def test_a_glossary_term_may_list_its_other_forms():
-    assert problems('Pièce jointe { #piece-jointe data-forms="pièces jointes" }', "docs/fr/glossaire.md", is_glossary=True) == []
+    assert (
+        problems(
+            'Pièce jointe { #piece-jointe data-forms="pièces jointes" }\n:   Un fichier.',
+            "docs/fr/glossaire.md",
+            is_glossary=True,
+        )
+        == []
+    )
 
 
 def test_fenced_code_is_text():

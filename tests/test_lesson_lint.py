@@ -177,8 +177,7 @@ def test_report_ends_with_a_summary():
         (
             "---\ntitle: Exemple\n\n# Exemple\n",
             f"{LESSON}:1: front-matter-unclosed: the front matter opened with '---' "
-            "on line 1 is never closed\n    hint: Each line between the two '---' is "
-            "'name: value'; lists are [a, b]; put a text containing ':' between quotes.",
+            "on line 1 is never closed\n    hint: Add a line with only '---' after the front matter's last field.",
         ),
     ],
     ids=["empty", "binary", "not-utf8", "unclosed-front-matter"],
@@ -595,21 +594,22 @@ RULES = {
         lambda t: t.replace("level: debutant\n", "level: debutant\nlevel: decouverte\n"),
         lambda t: [
             f"{LESSON}:{line_of(t, 'level: decouverte')}: front-matter-duplicate: the field 'level' is written twice\n"
-            "    hint: Each line between the two '---' is 'name: value'; lists are [a, b]; put a text containing ':' between quotes."
+            "    hint: Keep one 'level: …' line and delete the other."
         ],
     ),
     "front-matter-alias": (
         lambda t: t.replace("objectives:\n", "objectives: &o\n").replace("prerequisites: []", "prerequisites: *o"),
         lambda t: [
             f"{LESSON}:{line_of(t, '&o')}: front-matter-yaml: '&' and '*' (YAML anchors and aliases) are not allowed\n"
-            "    hint: Each line between the two '---' is 'name: value'; lists are [a, b]; put a text containing ':' between quotes."
+            "    hint: Write the value in full wherever it is needed, without '&' or '*'."
         ],
     ),
     "front-matter-key": (
         lambda t: t.replace("level: debutant\n", "level: debutant\n12: douze\n"),
         lambda t: [
             f"{LESSON}:{line_of(t, '12: douze')}: front-matter-key: '12' is not a field name\n"
-            "    hint: Each line between the two '---' is 'name: value'; lists are [a, b]; put a text containing ':' between quotes."
+            "    hint: Each line of the front matter (between the two '---') is 'name: value', the name in letters: "
+            "copy the field's name from docs/fr/lecons/_modele.md."
         ],
     ),
     "date-with-time": (

@@ -13,7 +13,14 @@ from conftest import ROOT
 
 from pasapas.model import messages
 
-CALLS = ("say", "problem", "report")  # LessonCheck.say, messages.problem, slips.report
+CALLS = (
+    "say",
+    "problem",
+    "report",
+    "FrontMatterError",
+    "finding",
+    "add",
+)  # checks, slips, the front matter's reader, content safety
 
 
 def placeholders(text: str) -> set[str]:
@@ -113,3 +120,17 @@ def test_lint_speaks_french_unless_asked_for_english(tmp_path, option, expected,
         f"docs/fr/lecons/sms.md:{lesson.read_text(encoding='utf-8').splitlines().index('level: expert') + 1}: field-value: {expected}"
         in result.stdout
     )
+
+
+def test_a_front_matter_that_cannot_be_read_is_told_in_french_by_default(monkeypatch):
+    from pasapas.model.lesson import FrontMatterError, split_front_matter
+
+    monkeypatch.setenv(messages.ENVIRONMENT, "fr")
+    with pytest.raises(FrontMatterError) as raised:
+        split_front_matter("---\ntitle: Exemple\ntitle: Autre\n---\n# Exemple\n")
+    assert (raised.value.line, raised.value.rule, raised.value.message) == (
+        3,
+        "front-matter-duplicate",
+        "le champ « title » est écrit deux fois",
+    )
+    assert raised.value.hint == "Gardez une seule ligne « title: … » et effacez l'autre."

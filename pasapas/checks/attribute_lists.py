@@ -25,6 +25,13 @@ INLINE_CODE = re.compile(r"`[^`\n]*`")
 #: An attribute list as attr_list applies it: at the end of a line (a block, a heading, a
 #: definition term), or right after an inline element (`**…**{…}`, `[…](…){…}`).
 ATTRIBUTE_LIST = re.compile(r"(?:(?<=[*_)\]`])\{(?P<inline>[^{}\n]*)\})|(?:\{:?(?P<block>[^{}\n]*)\}\s*$)")
+#: Something written as an attribute list (`{lang=fr}`, `{#id}`, `{: .voir}`) wherever it is.
+WRITTEN_AS_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*(?:[#.][\w-]|(?:lang|dir)=)[^{}\n]*\}")
+#: Where attr_list applies one: right after an inline element, alone on its line (the block
+#: above it), or at the end of a heading.
+APPLIED_INLINE = frozenset("*_)]`")
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+DEFINITION = re.compile(r"^:\s")
 TOKEN = re.compile(r"""(?P<name>[^\s=}]+)(?:=(?P<value>"[^"]*"|'[^']*'|[^\s}]*))?""")
 HINT = (
     "An attribute list may only give a heading its #id, a paragraph the class .voir, and words "
@@ -37,18 +44,40 @@ def problems(body: str, shown: str, first_line: int = 1, is_glossary: bool = Fal
     starts at line `first_line`)."""
     found: list[Problem] = []
     in_fence = False
-    for number, line in enumerate(body.splitlines(), start=first_line):
+    lines = body.splitlines()
+    for index, line in enumerate(lines):
+        number = index + first_line
         if FENCE.match(line):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
-        for match in ATTRIBUTE_LIST.finditer(INLINE_CODE.sub("``", line)):
+        without_code = INLINE_CODE.sub("``", line)
+        for written in WRITTEN_AS_ATTRIBUTE_LIST.finditer(without_code):
+            if not applied(without_code, written, next_text(lines, index)):
+                found.append(problem(shown, number, "attribute-list-shown", written=written.group()))
+        for match in ATTRIBUTE_LIST.finditer(without_code):
             body = match.group("inline") if match.group("inline") is not None else match.group("block")
             body = body.strip().removeprefix(":")  # '{: …}' after an inline element too
             for refused in refused_tokens(body, is_glossary):
                 found.append(problem(shown, number, "attribute-not-allowed", refused=refused))
     return found
+
+
+def next_text(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index + 1 :] if line.strip()), "")
+
+
+def applied(line: str, written: re.Match, following: str) -> bool:
+    """Whether Python-Markdown's attr_list applies what is written at `written`; if not,
+    the learner reads '{lang=fr}' on the page. `following` is the next line with text."""
+    before, after = line[: written.start()], line[written.end() :]
+    if before[-1:] in APPLIED_INLINE:
+        return True
+    if after.strip():
+        return False
+    # Alone on its line (the block above), or ending a heading or a definition list's term.
+    return not before.strip() or bool(HEADING.match(line)) or bool(DEFINITION.match(following))
 
 
 def refused_tokens(body: str, is_glossary: bool) -> list[str]:

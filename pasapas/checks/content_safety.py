@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import nh3
 
+from pasapas.model import messages
 from pasapas.model.problems import Problem
 
 #: Tags that Markdown and our extensions write for page content.
@@ -130,29 +131,30 @@ ADDRESS_TEXT = re.compile(
 )
 
 
-#: What a contributor should do about each kind of finding.
-HINTS = {
-    "html-not-allowed": "Pages are Markdown: remove the tag. Scripts, frames, forms and styles are never allowed.",
-    "attribute-not-allowed": "Remove it: pages may only give an element #id, .class, lang and dir (and a link its "
-    "address, an image its file and description).",
-    "attribute-value": "Use a plain value: ids and classes of letters, digits and dashes, a language code for lang.",
-    "link-scheme": "Link to a page of this site, or to another site with https://.",
-    "link-userinfo": "Write the site's real address, without anything before an '@'.",
-    "link-host": "Write the official address in plain Latin letters, as the service writes it.",
-    "link-shortener": "Write the full address of the official page, so the learner can read where it leads.",
-    "link-tracking": "Remove the part from '?' that follows utm_…, fbclid and the like.",
-    "link-text-address": "When the text of a link is an address, the link must lead to that same address.",
-    "image-not-local": "Save our own drawing in docs/fr/lecons/images/ and link to it there.",
-    "text-bidi-control": "Delete the invisible character: the site sets the direction of mixed text itself.",
-}
-
-
 @dataclass(frozen=True)
 class Finding:
-    rule: str
-    message: str
+    """One thing the allow-list refuses: `key` names its message and hint in
+    pasapas/model/messages.yml, said with `values` in the contributor's language."""
+
+    key: str
     #: A piece of the page's Markdown that most likely wrote it, to find its line.
     needle: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def rule(self) -> str:
+        return messages.rule_of(self.key)
+
+    @property
+    def message(self) -> str:
+        return messages.words(self.key, **dict(self.values))[2]
+
+    def problem(self, shown: str, line: int) -> Problem:
+        return messages.problem(shown, line, self.key, **dict(self.values))
+
+
+def finding(key: str, needle: str, **values: object) -> Finding:
+    return Finding(key, needle, tuple((name, str(value)) for name, value in values.items()))
 
 
 def attribute_allowed(tag: str, name: str) -> bool:
@@ -175,25 +177,26 @@ def link_findings(href: str) -> list[Finding]:
     scheme = url_scheme(href)
     if scheme is None:
         if re.sub(r"[\x00-\x20\x7f]+", "", href).startswith(("//", "\\\\", "/\\", "\\/")):
-            return [Finding("link-scheme", f"the address {href[:60]} has no https://", href)]
+            return [finding("link-scheme", href, address=href[:60])]
         return []  # a page or a file of the site
     if scheme not in LINK_SCHEMES:
-        what = "http:// (not encrypted)" if scheme == "http" else f"'{scheme}:'"
-        return [Finding("link-scheme", f"links may use https://, mailto: or tel:, not {what}", href)]
+        if scheme == "http":
+            return [finding("link-scheme.http", href)]
+        return [finding("link-scheme.other", href, scheme=scheme)]
     if scheme != "https":
         return []
     parts = urlsplit(href.strip())
     host = bare_host(parts.hostname or "")
     findings = []
     if not host.isascii() or any(label.startswith("xn--") for label in host.split(".")):
-        findings.append(Finding("link-host", f"the address {href[:60]} has letters that can imitate another site's", href))
+        findings.append(finding("link-host", href, address=href[:60]))
     if parts.username or parts.password:
-        findings.append(Finding("link-userinfo", f"the address {href[:60]} hides its real site behind an '@'", href))
+        findings.append(finding("link-userinfo", href, address=href[:60]))
     if host in URL_SHORTENERS:
-        findings.append(Finding("link-shortener", f"{host} is a link shortener: the learner cannot see where it leads", href))
+        findings.append(finding("link-shortener", href, host=host))
     tracked = sorted({key for key, _ in parse_qsl(parts.query, keep_blank_values=True) if TRACKING_PARAMETERS.match(key)})
     if tracked:
-        findings.append(Finding("link-tracking", f"the address carries tracking parameters ({', '.join(tracked)})", href))
+        findings.append(finding("link-tracking", href, parameters=", ".join(tracked)))
     return findings
 
 
@@ -213,13 +216,13 @@ def address_mismatch(text: str, href: str) -> Finding | None:
         target = href.strip()
         if url_scheme(target) == "mailto" and target.split(":", 1)[1].split("?")[0].lower() == shown.group("mail").lower():
             return None
-        return Finding("link-text-address", f"the link shows {text.strip()[:60]} but leads to {href[:60]}", href)
+        return finding("link-text-address", href, shown=text.strip()[:60], target=href[:60])
     target_host = bare_host(urlsplit(href.strip()).hostname or "") if url_scheme(href) else ""
     if target_host == bare_host(shown.group("host")):
         return None
-    return Finding(
-        "link-text-address", f"the link shows {text.strip()[:60]} but leads to {href[:60] or 'a page of this site'}", href
-    )
+    if not href.strip():
+        return finding("link-text-address.empty", href, shown=text.strip()[:60])
+    return finding("link-text-address", href, shown=text.strip()[:60], target=href[:60])
 
 
 class _Reader(HTMLParser):
@@ -228,8 +231,8 @@ class _Reader(HTMLParser):
         self.findings: list[Finding] = []
         self.link: tuple[str, list[str]] | None = None  # href, text parts
 
-    def add(self, rule: str, message: str, needle: str) -> None:
-        self.findings.append(Finding(rule, message, needle))
+    def add(self, key: str, needle: str, **values: object) -> None:
+        self.findings.append(finding(key, needle, **values))
 
     def handle_starttag(self, tag, attrs):
         self.check_tag(tag, attrs)
@@ -251,24 +254,20 @@ class _Reader(HTMLParser):
         if self.link is not None:
             self.link[1].append(data)
         if BIDI_CONTROLS.search(data):
-            self.add(
-                "text-bidi-control",
-                "the text holds an invisible character that reverses the reading order "
-                f"(U+{ord(BIDI_CONTROLS.search(data).group()):04X})",
-                BIDI_CONTROLS.search(data).group(),
-            )
+            control = BIDI_CONTROLS.search(data).group()
+            self.add("text-bidi-control.page", control, code=f"U+{ord(control):04X}")
 
     def handle_comment(self, data):
         pass  # removed by the sanitiser; harmless
 
     def handle_decl(self, decl):
-        self.add("html-not-allowed", f"'<!{decl[:30]}>' is not allowed in a page", "<!")
+        self.add("html-not-allowed", "<!", written=f"<!{decl[:30]}>")
 
     def unknown_decl(self, data):
-        self.add("html-not-allowed", f"'<![{data[:30]}]>' is not allowed in a page", "<![")
+        self.add("html-not-allowed", "<![", written=f"<![{data[:30]}]>")
 
     def handle_pi(self, data):
-        self.add("html-not-allowed", f"'<?{data[:30]}>' is not allowed in a page", "<?")
+        self.add("html-not-allowed", "<?", written=f"<?{data[:30]}>")
 
     def parse_html_declaration(self, i):
         # Python's own reader (3.11) stops with an AssertionError on a '<!' it cannot name,
@@ -277,44 +276,45 @@ class _Reader(HTMLParser):
             return super().parse_html_declaration(i)
         except AssertionError:
             written = self.rawdata[i : i + 30].splitlines()[0]
-            self.add("html-not-allowed", f"'{written}' is not allowed in a page", "<!")
+            self.add("html-not-allowed", "<!", written=written)
             return i + 2
 
     def check_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
-            self.add("html-not-allowed", f"<{tag}> is not allowed in a page", f"<{tag}")
+            self.add("html-not-allowed.tag", f"<{tag}", tag=tag)
             return
         for name, value in attrs:
             value = value or ""
             if not attribute_allowed(tag, name):
-                self.add("attribute-not-allowed", f"the attribute '{name}' is not allowed (on <{tag}>)", name)
+                self.add("attribute-not-allowed.html", name, name=name, tag=tag)
                 continue
             if BIDI_CONTROLS.search(value):
-                self.add("text-bidi-control", f"the attribute '{name}' holds a character that reverses the reading order", name)
-            problem = self.value_problem(tag, name, value)
-            if problem:
-                self.add("attribute-value", problem, value[:40] or name)
+                self.add("text-bidi-control.attribute", name, name=name)
+            refused = self.value_problem(name, value)
+            if refused:
+                self.add(refused, value[:40] or name, name=name, value=value[:40])
             if tag == "a" and name == "href":
                 self.findings += link_findings(value)
             if tag == "img" and name == "src" and (url_scheme(value) or value.strip().startswith(("//", "\\"))):
-                self.add("image-not-local", f"the image {value[:60]} is not a file of this site", value)
+                self.add("image-not-local", value, address=value[:60])
 
     @staticmethod
-    def value_problem(tag: str, name: str, value: str) -> str | None:
+    def value_problem(name: str, value: str) -> str | None:
+        """The message key that refuses `value` for the attribute `name`, if any."""
         if name == "id" and (not ID_VALUE.fullmatch(value) or value.startswith("__") or value in RESERVED_IDS):
-            return f"the id '{value[:40]}' is not allowed: use letters, digits and dashes"
+            return "attribute-value.id"
         if name == "class" and not all(CLASS_VALUE.fullmatch(c) and not c.startswith(("md-", "pap-")) for c in value.split()):
-            return f"the class '{value[:40]}' is not allowed"
+            return "attribute-value.class"
         if name in ("lang", "hreflang") and not LANG_VALUE.fullmatch(value):
-            return f"'{value[:40]}' is not a language code"
+            return "attribute-value.lang"
         if name == "dir" and value not in DIR_VALUES:
-            return f"dir must be ltr, rtl or auto, not '{value[:40]}'"
+            return "attribute-value.dir"
         if name in ("width", "height", "colspan", "rowspan", "start") and not NUMBER_VALUE.fullmatch(value):
-            return f"{name} must be a number, not '{value[:40]}'"
+            return "attribute-value.number"
         if name == "align" and value not in ("left", "right", "center"):
-            return f"align must be left, right or center, not '{value[:40]}'"
+            return "attribute-value.align"
         if name == "scope" and value not in ("row", "col", "rowgroup", "colgroup"):
-            return f"scope cannot be '{value[:40]}'"
+            return "attribute-value.scope"
         return None
 
 
@@ -358,7 +358,4 @@ def source_line(markdown: str, needle: str, first_line: int = 1) -> int:
 
 def page_problems(html: str, source: str, shown: str) -> list[Problem]:
     """The findings in a page's HTML, said against its source file (`shown`) and line."""
-    return [
-        Problem(shown, source_line(source, finding.needle), finding.rule, finding.message, HINTS[finding.rule])
-        for finding in find_unsafe(html)
-    ]
+    return [found.problem(shown, source_line(source, found.needle)) for found in find_unsafe(html)]

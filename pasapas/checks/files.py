@@ -148,7 +148,7 @@ def check_page(path: Path, relative: str, shown: str) -> list[Problem]:
                 error.line,
                 error.rule,
                 error.message,
-                "Each line between the two '---' is 'name: value'; put a text containing ':' between quotes.",
+                error.hint,
             )
         ]
     if not lesson and not PurePosixPath(relative).name.startswith("_"):
@@ -271,7 +271,7 @@ def check_data_file(path: Path, shown: str) -> list[Problem]:
     try:
         data = load_front_matter(text) if len(text) < 200_000 else None
     except FrontMatterError as error:
-        return [Problem(shown, error.line + 1, error.rule, error.message, "Keep the format of the other entries.")]
+        return [Problem(shown, error.line + 1, error.rule, error.message, error.hint)]
     except (yaml.YAMLError, ValueError, TypeError) as error:
         mark = getattr(error, "problem_mark", None)
         return [problem(shown, mark.line + 1 if mark else 1, "data-yaml.2")]

@@ -738,7 +738,7 @@ def check_lesson(site: Site, relative: str, french: Lesson | None) -> list[Probl
                 error.line,
                 error.rule,
                 error.message,
-                "Each line between the two '---' is 'name: value'; lists are [a, b]; put a text containing ':' between quotes.",
+                error.hint,
             )
         ]
     return LessonCheck(site, relative, text, lesson, french).run()

@@ -168,11 +168,18 @@ class LessonError(ValueError):
 
 
 class FrontMatterError(LessonError):
-    """The front matter cannot be read; `line` is where, counting from 1."""
+    """The front matter cannot be read; `line` is where, counting from 1. `key` names its
+    message in pasapas/model/messages.yml, said in the contributor's language."""
 
-    def __init__(self, rule: str, message: str, line: int):
-        super().__init__(message)
-        self.rule, self.message, self.line = rule, message, line
+    def __init__(self, key: str, line: int, **values):
+        from pasapas.model import messages  # messages -> problems; imported late to keep the model light to load
+
+        self.key, self.line, self.values = key, line, values
+        self.rule, _, self.message, self.hint = messages.words(key, **values)
+        super().__init__(self.message)
+
+    def moved_to(self, line: int) -> FrontMatterError:
+        return FrontMatterError(self.key, line, **self.values)
 
 
 def is_lesson(docs_relative_path: str) -> bool:
@@ -205,12 +212,11 @@ class _FrontMatterLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
         seen = set()
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or a group of fields"
-                raise FrontMatterError("front-matter-key", f"'{shown}' is not a field name", key_node.start_mark.line)
+                if isinstance(key_node, yaml.ScalarNode):
+                    raise FrontMatterError("front-matter-key", key_node.start_mark.line, name=key_node.value)
+                raise FrontMatterError("front-matter-key.group", key_node.start_mark.line)
             if key_node.value in seen:
-                raise FrontMatterError(
-                    "front-matter-duplicate", f"the field '{key_node.value}' is written twice", key_node.start_mark.line
-                )
+                raise FrontMatterError("front-matter-duplicate", key_node.start_mark.line, name=key_node.value)
             seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
@@ -219,14 +225,12 @@ def load_front_matter(source: str) -> object:
     """The YAML of a front matter, as plain data. Raises FrontMatterError with the line
     counted from the front matter's first line (0 = its first line)."""
     if len(source.encode("utf-8")) > FRONT_MATTER_MAX_BYTES:
-        raise FrontMatterError("front-matter-size", f"the front matter is larger than {FRONT_MATTER_MAX_BYTES // 1000} KB", 0)
+        raise FrontMatterError("front-matter-size", 0, size=FRONT_MATTER_MAX_BYTES // 1000)
     for event in yaml.parse(source, Loader=SAFE_LOADER):
         # An alias repeats a part of the document: ten nested ones make billions of
         # values (a "billion laughs"). Front matter never needs them.
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise FrontMatterError(
-                "front-matter-yaml", "'&' and '*' (YAML anchors and aliases) are not allowed", event.start_mark.line
-            )
+            raise FrontMatterError("front-matter-yaml.alias", event.start_mark.line)
     return yaml.load(source, Loader=_FrontMatterLoader)
 
 
@@ -242,26 +246,26 @@ def _split_front_matter(text: str) -> tuple[dict, str, int]:
     match = FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---"):
-            raise FrontMatterError("front-matter-unclosed", "the front matter opened with '---' on line 1 is never closed", 1)
+            raise FrontMatterError("front-matter-unclosed", 1)
         return {}, text, 1
     try:
         meta = load_front_matter(match.group(1))
     except FrontMatterError as error:
-        raise FrontMatterError(error.rule, error.message, error.line + 2) from None  # +1 from 1, +1 for '---'
+        raise error.moved_to(error.line + 2) from None  # +1 from 1, +1 for '---'
     except yaml.YAMLError:
         # Read it again with the pure-Python loader: its message is the same on every
         # machine, whether or not PyYAML was built with libyaml.
         error = python_loader_error(match.group(1))
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for counting from 1, +1 for the opening '---'
-        problem = getattr(error, "problem", None) or "it is not valid YAML"
-        raise FrontMatterError("front-matter-yaml", f"the front matter cannot be read: {problem}", line) from None
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise FrontMatterError("front-matter-yaml", line, detail=problem) from None
     except (ValueError, TypeError, RecursionError) as error:  # e.g. a number too large for a float
-        raise FrontMatterError("front-matter-yaml", f"the front matter cannot be read: {error}", 2) from None
+        raise FrontMatterError("front-matter-yaml", 2, detail=error) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise FrontMatterError("front-matter-yaml", "the front matter must be a list of 'name: value' lines", 2)
+        raise FrontMatterError("front-matter-yaml.not-fields", 2)
     return meta, text[match.end() :], match.group(0).count("\n") + 1
 
 
