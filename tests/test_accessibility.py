@@ -326,6 +326,15 @@ def test_language_menu_works_with_the_keyboard_alone(base_url, page):
     assert page.evaluate("document.documentElement.lang") == "en"
 
 
+def test_the_search_box_is_reached_by_tab_before_the_theme_s_script_has_arrived(base_url, page):
+    # On a slow line the theme's script (lazy-theme.js) arrives after the reader's first
+    # Tabs: the search box must not be passed by meanwhile. Here it never arrives.
+    page.route("**/bundle.*.js", lambda route: route.abort())
+    page.goto(base_url)
+    assert tab_until(page, "() => document.activeElement.matches('input.md-search__input')", limit=5)
+    assert page.evaluate("document.documentElement.getAttribute('data-pap-theme')") is None
+
+
 @pytest.mark.parametrize("language,query", [("fr", "trombone"), ("ar", "المرفق"), ("en", "paper clip")])
 def test_search_works_with_the_keyboard_alone(base_url, page, language, query):
     page.goto(base_url + ("" if language == "fr" else f"{language}/"))
