@@ -97,19 +97,6 @@ def test_a_translation_whose_sentences_lead_elsewhere_than_the_french_is_told(tm
     assert [p.split(": the statements")[0] for p in problems] == [f"{line}: translation-structure"]
 
 
-def test_a_french_lesson_that_no_sentence_leads_to_is_told_in_its_own_file(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    page = docs / SOURCE_LANGUAGE / PAGE
-    kept = [line for line in page.read_text(encoding="utf-8").splitlines() if "(lecons/sms.md)" not in line]
-    page.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    problems = [f"{p.path}:{p.line}: {p.rule}: {p.message}" for p in lint(docs) if p.rule == "self-check-missing"]
-    assert problems == [
-        f"docs/{SOURCE_LANGUAGE}/lecons/sms.md:1: self-check-missing: "
-        f"no statement of docs/{SOURCE_LANGUAGE}/{PAGE} leads to this lesson"
-    ]
-
-
 # --- The built page, without JavaScript ---------------------------------------------------------
 
 

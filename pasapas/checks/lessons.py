@@ -44,7 +44,7 @@ from pasapas.model.lesson import (
     step_numbers,
     translation_pending,
 )
-from pasapas.model.messages import problem
+from pasapas.model.messages import problem, word
 from pasapas.model.problems import Problem, read_text
 
 OPTIONAL_FIELDS = ("translation", "live_checks", translation_marks.SPELLING_ONLY, learning_paths.FIELD, keywords.FIELD)
@@ -136,8 +136,9 @@ def describe_parts(parts: list[str]) -> str:
     said = []
     if steps:
         numbers = [part.split("-")[1] for part in steps]
-        label = "step" if len(steps) == 1 else "steps"
-        said.append(f"{label} {', '.join(numbers[:-1]) + ' and ' + numbers[-1] if len(numbers) > 1 else numbers[0]}")
+        label = word("step") if len(steps) == 1 else word("steps")
+        listed = ", ".join(numbers[:-1]) + f" {word('and')} " + numbers[-1] if len(numbers) > 1 else numbers[0]
+        said.append(f"{label} {listed}")
     return ", ".join(said + others)
 
 
@@ -660,11 +661,7 @@ class LessonCheck:
             what = f": {describe_parts(changed)}" if changed else ""
             language, slug = self.relative.split("/", 1)
             spelling = translations.spelling_only_line(self.lesson.meta, self.french, changed or [])
-            spelling_hint = (
-                f" Only spelling or punctuation changed in French? Add instead to the French front matter: {spelling}"
-                if spelling
-                else ""
-            )
+            spelling_hint = word("spelling_only").format(spelling=spelling) if spelling else ""
             self.say(
                 self.field_line("translation"),
                 "translation-outdated",

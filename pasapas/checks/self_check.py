@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pasapas.model import self_check
-from pasapas.model.lesson import LESSONS_FOLDER, SOURCE_LANGUAGE, is_lesson
+from pasapas.model.lesson import SOURCE_LANGUAGE
 from pasapas.model.messages import problem
 from pasapas.model.problems import Problem
 
@@ -53,7 +53,6 @@ def check(docs_dir: Path, languages: list[str]) -> list[Problem]:
             lessons = [statement.lesson for statement in found]
             if language == SOURCE_LANGUAGE:
                 french[name] = lessons
-                problems += lessons_without_statement(docs_dir, set(lessons), shown)
             elif name in french and lessons != french[name]:
                 first = next((i for i, (a, b) in enumerate(zip(lessons, french[name], strict=False)) if a != b), None)
                 line = found[first].line if first is not None else (found[-1].line if found else 1)
@@ -69,16 +68,3 @@ def check(docs_dir: Path, languages: list[str]) -> list[Problem]:
                     )
                 )
     return problems
-
-
-def lessons_without_statement(docs_dir: Path, listed: set[str | None], page: str) -> list[Problem]:
-    """A French lesson that no statement leads to cannot be found from the page that tells a
-    learner where to start: said at the lesson's first line, in the contributor's own file."""
-    folder = docs_dir / SOURCE_LANGUAGE / LESSONS_FOLDER
-    missing = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        relative = path.relative_to(docs_dir).as_posix()
-        slug = relative.split("/", 1)[1].removesuffix(".md")
-        if is_lesson(relative) and not path.is_symlink() and slug not in listed:
-            missing.append(problem(f"docs/{relative}", 1, "self-check-missing", page=page, lesson=slug))
-    return missing

@@ -43,6 +43,11 @@ WORDS = {
         "none_short": "Aucun problème.",
         "changed": "Dans les fichiers de cette pull request",
         "others": "Dans les autres fichiers",
+        "step": "étape",
+        "steps": "étapes",
+        "and": "et",
+        "spelling_only": " Seules l'orthographe ou la ponctuation ont changé en français ? Ajoutez plutôt à l'en-tête "
+        "de la leçon française : {spelling}",
     },
     "en": {
         "hint": "hint",
@@ -55,6 +60,10 @@ WORDS = {
         "none_short": "No problem found.",
         "changed": "In the files of this pull request",
         "others": "In other files",
+        "step": "step",
+        "steps": "steps",
+        "and": "and",
+        "spelling_only": " Only spelling or punctuation changed in French? Add instead to the French front matter: {spelling}",
     },
 }
 
