@@ -33,9 +33,12 @@ from pasapas.transform import bidi
 from pasapas.transform import practice as practice_html
 
 DOCS = ROOT / "docs"
-PRACTICES = ("e-mail-piece-jointe", "caf-mon-compte", "faux-messages")
+#: Every practice of the site: a new one is read, weighed and tried like the others.
+PRACTICES = tuple(
+    sorted(path.stem.removeprefix(practice.FILE_PREFIX) for path in (DOCS / "fr" / "lecons").glob(practice.FILE_PREFIX + "*.yml"))
+)
 #: Languages that have translated the practices (a new language starts without them).
-WITH_PRACTICE = [language for language in LANGUAGES if practice.data_path(DOCS, language, PRACTICES[0]).is_file()]
+WITH_PRACTICE = [language for language in LANGUAGES if practice.data_path(DOCS, language, "faux-messages").is_file()]
 #: In a browser: the source language and the right-to-left ones (the other translations
 #: run the same script on the same markup; their data is checked above).
 IN_BROWSER = [language for language in WITH_PRACTICE if language == SOURCE_LANGUAGE or bidi.is_rtl(language)]
@@ -464,6 +467,36 @@ def test_the_fake_message_practice_explains_each_wrong_choice_and_ends_with_3370
     page.get_by_role("button", name=ui(language)["practice_restart"]).press("Enter")
     assert page.locator("form.pap-practice-screen:not([hidden])").count() == 1
     assert page.locator("input[type=radio]:checked").count() == 0
+    nothing_left_the_page(page, [])
+
+
+#: The practices made of choices only: each is done by keyboard alone, the same way.
+CHOICES_ONLY = [
+    name
+    for name in PRACTICES
+    if all(item.type == "choice" for screen in data(SOURCE_LANGUAGE, name).screens for item in screen.fields)
+]
+
+
+@pytest.mark.parametrize("language", IN_BROWSER)
+@pytest.mark.parametrize("name", CHOICES_ONLY)
+def test_every_practice_of_choices_is_done_by_keyboard_alone_each_right_answer_said(practice_page, language, name):
+    found = data(language, name)
+    page = practice_page(language, name)
+    assert axe_violations(page) == []
+    keyboard = page.keyboard
+    for screen in found.screens:
+        for item in screen.fields:
+            keyboard.press("Tab")  # into the choices
+            keyboard.press("Space")  # the first one
+            for _ in range(next(number for number, choice in enumerate(item.options) if choice.correct)):
+                keyboard.press("ArrowDown")
+        keyboard.press("Tab")
+        keyboard.press("Enter")
+        right = next(choice for choice in screen.fields[-1].options if choice.correct)
+        assert passed(page) == said(language, right.say), (name, screen.id)
+    assert page.locator(".pap-practice-done").is_visible()
+    assert axe_violations(page) == []
     nothing_left_the_page(page, [])
 
 
