@@ -109,6 +109,12 @@ def with_make(project_dir: Path) -> Path:
             raise RuntimeError(f"{ready}/.installed is missing: run 'make {ready}/.installed' before these tests")
         if not (project_dir / ready).exists():
             (project_dir / ready).symlink_to(ROOT / ready)
+    # Older than the markers, whatever the checkout's dates: make in the copy must never
+    # install through the link (an editable install would then point the shared .venv's
+    # pasapas at this temporary copy, and `make bench` would fail once it is deleted).
+    marker = min((ROOT / ready / ".installed").stat().st_mtime for ready in (".venv", "node_modules"))
+    for name in ("requirements.txt", "pyproject.toml", "package.json", "package-lock.json"):
+        os.utime(project_dir / name, (marker - 60, marker - 60))
     return project_dir
 
 

@@ -104,7 +104,7 @@ def on_pre_build(config):
     new_outcome()
     if not _serving:
         workers.start(config, SHARED_WITH_WORKERS)
-    problems = lesson_lint.lint(Path(config.docs_dir))
+    problems = lesson_lint.lint(Path(config.docs_dir), advice=False)  # `make lint` gives the advice too
     for problem in problems:
         if problem.severity != "error":
             log.info(str(problem))

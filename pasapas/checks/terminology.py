@@ -53,24 +53,28 @@ class Finder:
             ((word, terminology.avoid_pattern(word, language), notion) for notion in notions for word in notion.avoid),
             key=lambda item: -len(item[0]),
         )
+        # Most lines hold none of the words: a substring test first, the patterns after.
+        self.cores = tuple({terminology.literal_core(word, language) for word, _, _ in self.words})
 
     def problems(self, text: str, shown: str, line: int) -> list[Problem]:
         found, said = [], set()
         normalised = terminology.normalise(text, self.language)
+        if not any(core in normalised for core in self.cores):
+            return found
         for word, pattern, notion in self.words:
             if id(notion) in said or not pattern.search(normalised):
                 continue
             said.add(id(notion))
-            note = f" {notion.note}" if notion.note else ""
             found.append(
-                Problem(
+                problem(
                     shown,
                     line,
                     RULE,
-                    f"'{word}' is a word to avoid: the lessons say '{notion.use}' ({notion.french})",
-                    f"Write '{notion.use}' instead, the one word every page uses for it.{note} "
-                    f"The list: docs/{self.language}/{terminology.FILE_NAME}.",
-                    "warning",
+                    word=word,
+                    use=notion.use,
+                    french=notion.french,
+                    note=f" {notion.note}" if notion.note else "",
+                    terms=f"docs/{self.language}/{terminology.FILE_NAME}",
                 )
             )
         return found

@@ -20,6 +20,7 @@ reported as ``path:line`` by `PracticeError`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,6 +145,7 @@ def read_practice(docs_dir: Path, language: str, name: str) -> Practice:
     return parse_practice(text, name, shown)
 
 
+@functools.lru_cache(maxsize=256)  # the checker and every page of a build ask for the same few files
 def parse_practice(text: str, name: str, shown: str) -> Practice:
     try:
         # The pure-Python loader: a small file, and the same messages on every machine.

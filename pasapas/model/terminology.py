@@ -93,6 +93,22 @@ def _arabic_word(word: str, first: bool) -> str:
     return (ARABIC_PREFIXES if first else "(?:ال)?") + core
 
 
+def literal_core(word: str, language: str) -> str:
+    """A piece of text that every line matching `avoid_pattern(word, language)` contains:
+    a quick test before the pattern (most lines hold no avoided word)."""
+    return max((_literal_part(part, language) for part in word.split()), key=len)
+
+
+def _literal_part(part: str, language: str) -> str:
+    if not is_arabic(language):
+        return normalise(part, language)
+    bare = ARABIC_MARKS.sub("", unicodedata.normalize("NFC", part))
+    if bare.startswith(ARTICLE) and len(bare) > len(ARTICLE) + 1:
+        bare = bare[len(ARTICLE) :]
+    core = bare.translate(ARABIC_LETTERS)
+    return core[:-1] if bare.endswith("ة") else core
+
+
 def avoid_pattern(word: str, language: str) -> re.Pattern:
     """How `word` (from the avoid list) is found in a normalised line of `language`."""
     words = word.split()
