@@ -15,14 +15,11 @@ from pathlib import Path
 
 from pasapas.model import glossary
 from pasapas.model.collation import sort_key
+from pasapas.model.messages import problem, word
 from pasapas.model.problems import Problem
 
 RULE = "glossary-order"
 #: How each language's order is made, said in the hint.
-ORDER_RULES = {
-    "ar": "Arabic order: the article ال and the vowel marks do not count, أ إ آ are ا, and words in Latin letters come last",
-}
-LATIN_RULE = "alphabetical order: capital letters, accents and hyphens do not count"
 
 
 @dataclass(frozen=True)
@@ -72,19 +69,13 @@ def order_problems(text: str, language: str, shown: str) -> list[Problem]:
     first = misplaced[0]
     ordered = sorted(range(len(words)), key=lambda index: (keys[index], index))
     place = ordered.index(first)
-    where = f"after «{words[ordered[place - 1]].term}»" if place else "first, before every other term"
     others = len(misplaced) - 1
-    more = f" {others} other term(s) are out of place too." if others else ""
-    rule = ORDER_RULES.get(language.split("-")[0], LATIN_RULE)
-    return [
-        Problem(
-            shown,
-            words[first].line,
-            RULE,
-            f"«{words[first].term}» is not in alphabetical order",
-            f"Move it, with its definition, {where} ({rule}); keep its {{ #id }}.{more}",
-        )
-    ]
+    more = word("others_out_of_place").format(others=others) if others else ""
+    rule = word("order_ar") if language.split("-")[0] == "ar" else word("order_latin")
+    if not place:
+        return [problem(shown, words[first].line, "glossary-order.first", term=words[first].term, rule=rule, more=more)]
+    previous = words[ordered[place - 1]].term
+    return [problem(shown, words[first].line, RULE, term=words[first].term, previous=previous, rule=rule, more=more)]
 
 
 def check(docs_dir: Path, languages: list[str]) -> list[Problem]:

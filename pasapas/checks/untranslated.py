@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from pasapas.model.lesson import SOURCE_LANGUAGE, Lesson, translation_pending
+from pasapas.model.messages import problem, word
 from pasapas.model.problems import Problem
 
 RULE = "text-untranslated"
@@ -89,10 +90,13 @@ def parts_of(lesson: Lesson) -> list[tuple[str, int, str]]:
     """(name, heading line, text) of each step and section. The steps section is judged
     without its steps (they are judged one by one): its introduction and part headings."""
     in_steps = {n for step in lesson.steps for n in range(step.line, step.line + len(step.body) + 1)}
-    parts = [(f"step {step.number}", step.line, "\n".join([step.title, *step.body])) for step in lesson.steps]
+    parts = [
+        (word("step_named").format(number=step.number), step.line, "\n".join([step.title, *step.body])) for step in lesson.steps
+    ]
     for section in lesson.sections.values():
         lines = [line for n, line in enumerate(section.body, section.line + 1) if n not in in_steps]
-        parts.append((f"the section '{section.title}' (#{section.id})", section.line, "\n".join([section.title, *lines])))
+        named = word("section_named").format(title=section.title, id=section.id)
+        parts.append((named, section.line, "\n".join([section.title, *lines])))
     return sorted(parts, key=lambda part: part[1])
 
 
@@ -104,14 +108,12 @@ def untranslated_problems(lesson: Lesson, shown: str) -> list[Problem]:
         return []  # a placeholder is French on purpose until someone translates it
     if script == "non-latin":
         measure, limit = latin_share, MAX_LATIN_SHARE
-        still = f"still in Latin script (not translated into {NON_LATIN[lesson.language.split('-')[0].lower()]}?)"
+        key, values = "text-untranslated.latin", {"script": word("script_" + lesson.language.split("-")[0].lower())}
     else:
-        measure, limit = french_share, MAX_FRENCH_SHARE
-        still = "still in French"
-    hint = "Translate this text; keep French words shown on screen as **…**{lang=fr}."
+        measure, limit, key, values = french_share, MAX_FRENCH_SHARE, RULE, {}
     problems = []
     for name, line, text in parts_of(lesson):
         share, letters = measure(text)
         if letters >= MIN_LETTERS and share > limit:
-            problems.append(Problem(shown, line, RULE, f"{name} is {still}", hint))
+            problems.append(problem(shown, line, key, name=name, **values))
     return problems

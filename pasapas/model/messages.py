@@ -46,6 +46,16 @@ WORDS = {
         "step": "étape",
         "steps": "étapes",
         "and": "et",
+        "step_named": "l'étape {number}",
+        "section_named": "la section « {title} » (#{id})",
+        "script_ar": "arabe",
+        "script_fa": "persan",
+        "script_he": "hébreu",
+        "script_ur": "ourdou",
+        "order_ar": "ordre arabe : l'article ال et les voyelles ne comptent pas, أ إ آ valent ا, et les mots en lettres "
+        "latines viennent à la fin",
+        "order_latin": "ordre alphabétique : les majuscules, les accents et les traits d'union ne comptent pas",
+        "others_out_of_place": " {others} autre(s) terme(s) ne sont pas à leur place non plus.",
         "spelling_only": " Seules l'orthographe ou la ponctuation ont changé en français ? Ajoutez plutôt à l'en-tête "
         "de la leçon française : {spelling}",
     },
@@ -63,6 +73,16 @@ WORDS = {
         "step": "step",
         "steps": "steps",
         "and": "and",
+        "step_named": "step {number}",
+        "section_named": "the section '{title}' (#{id})",
+        "script_ar": "Arabic",
+        "script_fa": "Persian",
+        "script_he": "Hebrew",
+        "script_ur": "Urdu",
+        "order_ar": "Arabic order: the article ال and the vowel marks do not count, أ إ آ are ا, and words in Latin "
+        "letters come last",
+        "order_latin": "alphabetical order: capital letters, accents and hyphens do not count",
+        "others_out_of_place": " {others} other term(s) are out of place too.",
         "spelling_only": " Only spelling or punctuation changed in French? Add instead to the French front matter: {spelling}",
     },
 }
