@@ -134,3 +134,17 @@ def test_a_front_matter_that_cannot_be_read_is_told_in_french_by_default(monkeyp
         "le champ « title » est écrit deux fois",
     )
     assert raised.value.hint == "Gardez une seule ligne « title: … » et effacez l'autre."
+
+
+def test_the_data_files_readers_speak_french_by_default_too(monkeypatch):
+    from pasapas.model.practice import PracticeError, parse_practice
+    from pasapas.model.terminology import TerminologyError
+
+    monkeypatch.setenv(messages.ENVIRONMENT, "fr")
+    with pytest.raises(PracticeError) as practice_error:
+        parse_practice("", "vide", "docs/fr/lecons/_entrainement-vide.yml")
+    assert (practice_error.value.line, practice_error.value.message) == (1, "le fichier est vide")
+    assert messages.rule_of(practice_error.value.key) == "practice-data"
+    with pytest.raises(TerminologyError) as terminology_error:
+        raise TerminologyError("docs/en/_terminologie.yml", 4, "terminology-file.duplicate", name="use")
+    assert terminology_error.value.message == "le champ « use » est écrit deux fois"

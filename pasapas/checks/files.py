@@ -125,7 +125,7 @@ def check_practice_file(docs_dir: Path, relative: str, shown: str) -> list[Probl
     try:
         practice.read_practice(docs_dir, language, name.removeprefix(practice.FILE_PREFIX).removesuffix(".yml"))
     except practice.PracticeError as error:
-        return [problem(error.path, error.line, "practice-data", message=error.message)]
+        return [problem(error.path, error.line, error.key, **error.values)]
     return []
 
 

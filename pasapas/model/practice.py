@@ -53,9 +53,12 @@ COUNT_PLACEHOLDER = "{count}"
 class PracticeError(ValueError):
     """The data file cannot be used; `line` counts from 1."""
 
-    def __init__(self, path: str, line: int, message: str):
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
+    def __init__(self, path: str, line: int, key: str, **values):
+        from pasapas.model import messages  # imported late: the model stays light to load
+
+        self.path, self.line, self.key, self.values = path, line, key, values
+        self.message = messages.words(key, **values)[2]
+        super().__init__(f"{path}:{line}: {self.message}")
 
 
 @dataclass(frozen=True)
@@ -132,16 +135,16 @@ def read_practice(docs_dir: Path, language: str, name: str) -> Practice:
     path = data_path(docs_dir, language, name)
     shown = f"docs/{language}/{LESSONS_FOLDER}/{path.name}"
     if not NAME.fullmatch(name):
-        raise PracticeError(shown, 1, f"'{name}' is not a practice name: lower-case letters, digits and dashes")
+        raise PracticeError(shown, 1, "practice-data.name", name=name)
     if not path.is_file() or path.is_symlink():
-        raise PracticeError(shown, 1, "this practice file does not exist")
+        raise PracticeError(shown, 1, "practice-data.missing")
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
-        raise PracticeError(shown, 1, f"the file is larger than {MAX_BYTES // 1000} KB")
+        raise PracticeError(shown, 1, "practice-data.size", size=MAX_BYTES // 1000)
     try:
         text = data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as error:
-        raise PracticeError(shown, data[: error.start].count(b"\n") + 1, "the file is not saved as UTF-8 text") from None
+        raise PracticeError(shown, data[: error.start].count(b"\n") + 1, "practice-data.encoding") from None
     return parse_practice(text, name, shown)
 
 
@@ -151,15 +154,15 @@ def parse_practice(text: str, name: str, shown: str) -> Practice:
         # The pure-Python loader: a small file, and the same messages on every machine.
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise PracticeError(shown, event.start_mark.line + 1, "'&' and '*' (YAML anchors and aliases) are not allowed")
+                raise PracticeError(shown, event.start_mark.line + 1, "practice-data.alias")
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise PracticeError(shown, mark.line + 1 if mark else 1, f"this is not valid YAML: {error.problem}") from None
+        raise PracticeError(shown, mark.line + 1 if mark else 1, "practice-data.yaml", detail=error.problem) from None
     except (yaml.YAMLError, RecursionError) as error:
-        raise PracticeError(shown, 1, f"this is not valid YAML: {error}") from None
+        raise PracticeError(shown, 1, "practice-data.yaml", detail=error) from None
     if root is None:
-        raise PracticeError(shown, 1, "the file is empty")
+        raise PracticeError(shown, 1, "practice-data.empty")
     reader = _Reader(shown)
     top = reader.mapping(root, {"title", "intro", "done", "screens"}, {"title", "intro", "done", "screens"})
     screens = tuple(reader.screen(node) for node in reader.sequence(top["screens"], "screens"))
@@ -182,40 +185,40 @@ class _Reader:
     def __init__(self, shown: str):
         self.shown = shown
 
-    def fail(self, node, message: str):
-        raise PracticeError(self.shown, node.start_mark.line + 1, message)
+    def fail(self, node, key: str, **values):
+        raise PracticeError(self.shown, node.start_mark.line + 1, key, **values)
 
     def mapping(self, node, allowed: set[str], required: set[str]) -> dict:
         if not isinstance(node, yaml.MappingNode):
-            self.fail(node, f"expected 'name: value' lines ({', '.join(sorted(required))})")
+            self.fail(node, "practice-data.mapping", fields=", ".join(sorted(required)))
         found = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode) or key.value not in allowed:
                 shown = key.value if isinstance(key, yaml.ScalarNode) else "a list"
-                self.fail(key, f"unknown field '{shown}' (known: {', '.join(sorted(allowed))})")
+                self.fail(key, "practice-data.unknown-field", name=shown, known=", ".join(sorted(allowed)))
             if key.value in found:
-                self.fail(key, f"the field '{key.value}' is written twice")
+                self.fail(key, "practice-data.duplicate", name=key.value)
             found[key.value] = value
         missing = sorted(required - set(found))
         if missing:
-            self.fail(node, f"missing field: {', '.join(missing)}")
+            self.fail(node, "practice-data.missing-field", fields=", ".join(missing))
         return found
 
     def sequence(self, node, what: str) -> list:
         if not isinstance(node, yaml.SequenceNode):
-            self.fail(node, f"'{what}' must be a list of entries starting with '-'")
+            self.fail(node, "practice-data.list", name=what)
         return node.value
 
     def text(self, node) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int"):
-            self.fail(node, "expected a text")
+            self.fail(node, "practice-data.text")
         value = node.value.strip()
         if not value:
-            self.fail(node, "this text is empty")
+            self.fail(node, "practice-data.text-empty")
         if len(value) > MAX_TEXT:
-            self.fail(node, f"this text is longer than {MAX_TEXT} characters: make it shorter")
+            self.fail(node, "practice-data.text-long", max=MAX_TEXT)
         if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", value):
-            self.fail(node, "this text holds a control character (direction marks are added by the build)")
+            self.fail(node, "practice-data.text-control")
         return value
 
     def optional_text(self, found: dict, key: str) -> str:
@@ -224,18 +227,18 @@ class _Reader:
     def identifier(self, node) -> str:
         value = self.text(node)
         if not IDENTIFIER.fullmatch(value):
-            self.fail(node, f"'{value}' is not an id: lower-case letters, digits and dashes")
+            self.fail(node, "practice-data.id", value=value)
         return value
 
     def flag(self, node) -> bool:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:bool":
-            self.fail(node, "expected true or false")
+            self.fail(node, "practice-data.flag")
         return node.value.lower() in ("true", "yes", "on")
 
     def unique(self, ids: list[str], node, what: str):
         repeated = sorted({item for item in ids if ids.count(item) > 1})
         if repeated:
-            self.fail(node, f"two {what}s have the id '{repeated[0]}'")
+            self.fail(node, "practice-data.repeated-id", id=repeated[0])
 
     def screen(self, node) -> Screen:
         found = self.mapping(
@@ -270,7 +273,7 @@ class _Reader:
         found = self.mapping(node, allowed, {"id", "type", "label"})
         kind = self.text(found["type"])
         if kind not in FIELD_TYPES:
-            self.fail(found["type"], f"unknown field type '{kind}' (known: {', '.join(FIELD_TYPES)})")
+            self.fail(found["type"], "practice-data.type", kind=kind, known=", ".join(FIELD_TYPES))
         needs = {"choice": {"options"}, "attachment": {"folder", "files", "open"}}.get(kind, set())
         only = {
             "numeric": {"text"},
@@ -280,26 +283,26 @@ class _Reader:
             "open": {"attachment"},
         }
         for key in sorted(needs - set(found)):
-            self.fail(node, f"a '{kind}' field needs '{key}'")
+            self.fail(node, "practice-data.needs", kind=kind, name=key)
         for key, kinds in only.items():
             if key in found and kind not in kinds:
-                self.fail(found[key], f"'{key}' is for {' or '.join(kinds)} fields only")
+                self.fail(found[key], "practice-data.only-for", name=key, kinds=" / ".join(kinds))
         options = tuple(self.option(item) for item in self.sequence(found["options"], "options")) if "options" in found else ()
         if kind == "choice" and (len(options) < 2 or sum(option.correct for option in options) != 1):
-            self.fail(found["options"], "a choice needs at least two options, and exactly one with 'correct: true'")
+            self.fail(found["options"], "practice-data.choice")
         files = tuple(self.text(item) for item in self.sequence(found["files"], "files")) if "files" in found else ()
         if kind == "attachment" and len(files) < 2:
-            self.fail(found["files"], "the pretend folder needs at least two files to choose from")
+            self.fail(found["files"], "practice-data.folder")
         mistakes = (
             tuple(self.mistake(item) for item in self.sequence(found["mistakes"], "mistakes")) if "mistakes" in found else ()
         )
         for mistake, item in zip(mistakes, found["mistakes"].value if mistakes else (), strict=True):
             if kind in ("choice", "attachment") and mistake.when not in ("empty", "is", "is_not", "empty_and_mentioned"):
-                self.fail(item, f"the mistake '{mistake.when}' is for typed answers, not for a '{kind}' field")
+                self.fail(item, "practice-data.typed-only", when=mistake.when, kind=kind)
             if kind == "choice" and mistake.when != "empty":
-                self.fail(item, "a choice says why an answer is wrong in its options: only 'when: empty' goes here")
+                self.fail(item, "practice-data.choice-mistake")
             if kind == "attachment" and mistake.when in ("is", "is_not") and mistake.text not in files:
-                self.fail(item, f"'{mistake.text}' is not one of the files of the pretend folder")
+                self.fail(item, "practice-data.not-a-file", name=mistake.text)
         return Field(
             self.identifier(found["id"]),
             kind,
@@ -323,19 +326,19 @@ class _Reader:
         found = self.mapping(node, {"when", "say", "text", "count", "in", "words"}, {"when", "say"})
         when = self.text(found["when"])
         if when not in MISTAKES:
-            self.fail(found["when"], f"unknown mistake '{when}' (known: {', '.join(MISTAKES)})")
+            self.fail(found["when"], "practice-data.unknown-mistake", when=when, known=", ".join(MISTAKES))
         needs = set(MISTAKES[when])
         for key in sorted(needs - set(found)):
-            self.fail(node, f"the mistake '{when}' needs '{key}'")
+            self.fail(node, "practice-data.mistake-needs", when=when, name=key)
         for key in sorted(set(found) - needs - {"when", "say"}):
-            self.fail(found[key], f"'{key}' does not go with the mistake '{when}'")
+            self.fail(found[key], "practice-data.mistake-extra", when=when, name=key)
         count = 0
         if "count" in found:
             if not isinstance(found["count"], yaml.ScalarNode) or found["count"].tag != "tag:yaml.org,2002:int":
-                self.fail(found["count"], "'count' must be a number")
+                self.fail(found["count"], "practice-data.count")
             count = int(found["count"].value)
             if not 1 <= count <= 40:
-                self.fail(found["count"], "'count' must be between 1 and 40")
+                self.fail(found["count"], "practice-data.count-range")
         words = tuple(self.text(item) for item in self.sequence(found["words"], "words")) if "words" in found else ()
         return Mistake(
             when,

@@ -54,9 +54,12 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069
 class TerminologyError(ValueError):
     """The terminology file cannot be used; `line` counts from 1."""
 
-    def __init__(self, path: str, line: int, message: str):
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
+    def __init__(self, path: str, line: int, key: str, **values):
+        from pasapas.model import messages  # imported late: the model stays light to load
+
+        self.path, self.line, self.key, self.values = path, line, key, values
+        self.message = messages.words(key, file_name=FILE_NAME, **values)[2]
+        super().__init__(f"{path}:{line}: {self.message}")
 
 
 @dataclass(frozen=True)
@@ -128,11 +131,11 @@ def read_terminology(docs_dir: Path, language: str) -> list[Notion]:
         return []
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
-        raise TerminologyError(shown, 1, f"the file is larger than {MAX_BYTES // 1000} KB")
+        raise TerminologyError(shown, 1, "terminology-file.size", size=MAX_BYTES // 1000)
     try:
         text = data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as error:
-        raise TerminologyError(shown, data[: error.start].count(b"\n") + 1, "the file is not saved as UTF-8 text") from None
+        raise TerminologyError(shown, data[: error.start].count(b"\n") + 1, "terminology-file.encoding") from None
     return parse_terminology(text, language, shown)
 
 
@@ -140,66 +143,66 @@ def parse_terminology(text: str, language: str, shown: str) -> list[Notion]:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise TerminologyError(shown, event.start_mark.line + 1, "'&' and '*' (YAML anchors and aliases) are not allowed")
+                raise TerminologyError(shown, event.start_mark.line + 1, "terminology-file.alias")
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise TerminologyError(shown, mark.line + 1 if mark else 1, f"this is not valid YAML: {error.problem}") from None
+        raise TerminologyError(shown, mark.line + 1 if mark else 1, "terminology-file.yaml", detail=error.problem) from None
     except (yaml.YAMLError, RecursionError) as error:
-        raise TerminologyError(shown, 1, f"this is not valid YAML: {error}") from None
+        raise TerminologyError(shown, 1, "terminology-file.yaml", detail=error) from None
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
-        _fail(shown, root, "the file must be a list of notions, each starting with '- french:'")
+        _fail(shown, root, "terminology-file.list")
     notions = [_notion(node, language, shown) for node in root.value]
     seen: dict[str, str] = {}
     for notion, node in zip(notions, root.value, strict=True):
         for word in notion.avoid:
             key = normalise(word, language)
             if key in seen:
-                _fail(shown, node, f"'{word}' is already avoided for '{seen[key]}'")
+                _fail(shown, node, "terminology-file.avoided-twice", word=word, use=seen[key])
             seen[key] = notion.use
     return notions
 
 
-def _fail(shown: str, node, message: str):
-    raise TerminologyError(shown, node.start_mark.line + 1, message)
+def _fail(shown: str, node, key: str, **values):
+    raise TerminologyError(shown, node.start_mark.line + 1, key, **values)
 
 
 def _text(shown: str, node, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-        _fail(shown, node, f"'{what}' must be a text")
+        _fail(shown, node, "terminology-file.text", name=what)
     value = " ".join(node.value.split())
     if not value:
-        _fail(shown, node, f"'{what}' is empty")
+        _fail(shown, node, "terminology-file.empty", name=what)
     if len(value) > MAX_TEXT:
-        _fail(shown, node, f"'{what}' is longer than {MAX_TEXT} characters")
+        _fail(shown, node, "terminology-file.long", name=what, max=MAX_TEXT)
     if CONTROL.search(value):
-        _fail(shown, node, f"'{what}' holds a control character")
+        _fail(shown, node, "terminology-file.control", name=what)
     return value
 
 
 def _notion(node, language: str, shown: str) -> Notion:
     if not isinstance(node, yaml.MappingNode):
-        _fail(shown, node, "each notion is a group of lines: 'french:', 'use:', 'avoid:' (and 'note:')")
+        _fail(shown, node, "terminology-file.notion")
     found = {}
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else "a list"
         if name not in FIELDS:
-            _fail(shown, key, f"unknown field '{name}' (known: {', '.join(sorted(FIELDS))})")
+            _fail(shown, key, "terminology-file.unknown-field", name=name, known=", ".join(sorted(FIELDS)))
         if name in found:
-            _fail(shown, key, f"the field '{name}' is written twice")
+            _fail(shown, key, "terminology-file.duplicate", name=name)
         found[name] = value
     missing = sorted(REQUIRED - set(found))
     if missing:
-        _fail(shown, node, f"this notion has no {', '.join(missing)}")
+        _fail(shown, node, "terminology-file.missing", fields=", ".join(missing))
     avoid_node = found["avoid"]
     if not isinstance(avoid_node, yaml.SequenceNode) or not avoid_node.value:
-        _fail(shown, avoid_node, "'avoid' must be a list of words, each on a line starting with '- '")
+        _fail(shown, avoid_node, "terminology-file.avoid-list")
     use = _text(shown, found["use"], "use")
     avoid = tuple(_text(shown, item, "avoid") for item in avoid_node.value)
     for word, item in zip(avoid, avoid_node.value, strict=True):
         if avoid_pattern(word, language).search(normalise(use, language)):
-            _fail(shown, item, f"'{word}' is found in the word to use, '{use}': every use of it would be a warning")
+            _fail(shown, item, "terminology-file.in-use", word=word, use=use)
     note = _text(shown, found["note"], "note") if "note" in found else ""
     return Notion(_text(shown, found["french"], "french"), use, avoid, note, node.start_mark.line + 1)
