@@ -170,10 +170,6 @@ class LessonCheck:
         """The problem `key` of pasapas/model/messages.yml at this line of the lesson."""
         self.problems.append(messages.problem(self.shown, line, key, severity=severity, **values))
 
-    def report(self, line: int, rule: str, message: str, hint: str, severity: str = "error") -> None:
-        """A problem already said by another module (translation marks)."""
-        self.problems.append(Problem(self.shown, line, rule, message, hint, severity))
-
     def field_line(self, name: str) -> int:
         for number, line in enumerate(self.text.splitlines(), start=1):
             if re.match(rf"{re.escape(name)}\s*:", line):
@@ -198,10 +194,10 @@ class LessonCheck:
         if self.language == SOURCE_LANGUAGE:
             plain_language.check(self)
         self.check_translation()
-        for rule, message, hint, severity in translation_marks.spelling_only_problems(
+        for key, values in translation_marks.spelling_only_problems(
             self.lesson.meta, self.lesson, self.language == SOURCE_LANGUAGE
         ):
-            self.report(self.field_line(translation_marks.SPELLING_ONLY), rule, message, hint, severity)
+            self.say(self.field_line(translation_marks.SPELLING_ONLY), key, **values)
         return self.problems
 
     # Front matter
@@ -650,9 +646,8 @@ class LessonCheck:
         french_text = (self.site.docs_dir / self.french.path).read_text(encoding="utf-8")
         outdated = False
         wrong_version = translation_marks.aligned_with_problem(self.lesson.meta)
-        if wrong_version:
-            message, hint = wrong_version
-            self.say(self.field_line("translation"), "translation-marker", hint=hint, aligned=aligned, message=message)
+        if wrong_version is not None:
+            self.say(self.field_line("translation"), "translation-marker", written=wrong_version, aligned=aligned)
         elif not isinstance(marker, dict) or not {"source", "aligned_with"} & set(marker):
             self.say(1, "translation-marker.2", aligned=aligned, relative=self.relative)
         elif translations.state_of(self.lesson.meta, self.french, french_text) == "outdated":
