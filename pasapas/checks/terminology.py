@@ -161,5 +161,5 @@ def file_problems(docs_dir: Path, language: str, shown: str) -> list[Problem]:
     try:
         terminology.read_terminology(docs_dir, language)
     except terminology.TerminologyError as error:
-        return [problem(error.path, error.line, error.key, file_name=terminology.FILE_NAME, **error.values)]
+        return [problem(error.path, error.line, error.key, **error.values)]  # the values name the file too
     return []

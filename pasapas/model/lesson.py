@@ -23,6 +23,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from pasapas.model.messages import KeyedError
+
 LESSONS_FOLDER = "lecons"
 SOURCE_LANGUAGE = "fr"
 
@@ -167,16 +169,11 @@ class LessonError(ValueError):
     """A lesson file cannot be read as a lesson at all."""
 
 
-class FrontMatterError(LessonError):
-    """The front matter cannot be read; `line` is where, counting from 1. `key` names its
-    message in pasapas/model/messages.yml, said in the contributor's language."""
+class FrontMatterError(LessonError, KeyedError):
+    """The front matter cannot be read; `line` is where, counting from 1."""
 
     def __init__(self, key: str, line: int, **values):
-        from pasapas.model import messages  # messages -> problems; imported late to keep the model light to load
-
-        self.key, self.line, self.values = key, line, values
-        self.rule, _, self.message, self.hint = messages.words(key, **values)
-        super().__init__(self.message)
+        KeyedError.__init__(self, line, key, **values)
 
     def moved_to(self, line: int) -> FrontMatterError:
         return FrontMatterError(self.key, line, **self.values)

@@ -136,3 +136,13 @@ def problem(path: str, line: int, key: str, /, *, severity: str | None = None, *
     table's where the same slip is an error in one case and a warning in another."""
     rule, table_severity, message, hint = words(key, **values)
     return Problem(path, line, rule, message, hint, severity or table_severity)
+
+
+class KeyedError(ValueError):
+    """What a reader (the front matter, a practice or terminology file) refuses: `key` names
+    its message in the table, said in the contributor's language; `line` counts from 1."""
+
+    def __init__(self, line: int, key: str, /, **values):
+        self.line, self.key, self.values = line, key, values
+        self.rule, _, self.message, self.hint = words(key, **values)
+        super().__init__(self.message)

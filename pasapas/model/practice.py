@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from pasapas.model.lesson import LESSONS_FOLDER
+from pasapas.model.messages import KeyedError
 
 FILE_PREFIX = "_entrainement-"
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -50,15 +51,15 @@ MISTAKES = {
 COUNT_PLACEHOLDER = "{count}"
 
 
-class PracticeError(ValueError):
+class PracticeError(KeyedError):
     """The data file cannot be used; `line` counts from 1."""
 
     def __init__(self, path: str, line: int, key: str, **values):
-        from pasapas.model import messages  # imported late: the model stays light to load
+        super().__init__(line, key, **values)
+        self.path = path
 
-        self.path, self.line, self.key, self.values = path, line, key, values
-        self.message = messages.words(key, **values)[2]
-        super().__init__(f"{path}:{line}: {self.message}")
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ from pathlib import Path
 
 import yaml
 
+from pasapas.model.messages import KeyedError
+
 FILE_NAME = "_terminologie.yml"
 MAX_BYTES = 32_000
 MAX_TEXT = 300
@@ -51,15 +53,15 @@ ARABIC_SUFFIXES = "(?:هما|هم|هن|ها|ه|كما|كم|كن|ك|نا|ي|ا)"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
-class TerminologyError(ValueError):
+class TerminologyError(KeyedError):
     """The terminology file cannot be used; `line` counts from 1."""
 
     def __init__(self, path: str, line: int, key: str, **values):
-        from pasapas.model import messages  # imported late: the model stays light to load
+        super().__init__(line, key, file_name=FILE_NAME, **values)
+        self.path = path
 
-        self.path, self.line, self.key, self.values = path, line, key, values
-        self.message = messages.words(key, file_name=FILE_NAME, **values)[2]
-        super().__init__(f"{path}:{line}: {self.message}")
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,16 @@ def normalise(text: str, language: str) -> str:
     return text
 
 
-def _arabic_word(word: str, first: bool) -> str:
+def _bare_arabic(word: str) -> str:
+    """The word without its vowel marks and its article."""
     bare = ARABIC_MARKS.sub("", unicodedata.normalize("NFC", word))
     if bare.startswith(ARTICLE) and len(bare) > len(ARTICLE) + 1:
         bare = bare[len(ARTICLE) :]
+    return bare
+
+
+def _arabic_word(word: str, first: bool) -> str:
+    bare = _bare_arabic(word)
     ends_in_ta_marbuta = bare.endswith("ة")
     core = re.escape(bare.translate(ARABIC_LETTERS))
     if ends_in_ta_marbuta:  # «بطاقة» + ك = «بطاقتك»
@@ -105,11 +113,9 @@ def literal_core(word: str, language: str) -> str:
 def _literal_part(part: str, language: str) -> str:
     if not is_arabic(language):
         return normalise(part, language)
-    bare = ARABIC_MARKS.sub("", unicodedata.normalize("NFC", part))
-    if bare.startswith(ARTICLE) and len(bare) > len(ARTICLE) + 1:
-        bare = bare[len(ARTICLE) :]
+    bare = _bare_arabic(part)
     core = bare.translate(ARABIC_LETTERS)
-    return core[:-1] if bare.endswith("ة") else core
+    return core[:-1] if bare.endswith("ة") else core  # the ta marbuta changes with a suffix
 
 
 def avoid_pattern(word: str, language: str) -> re.Pattern:
