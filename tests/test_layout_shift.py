@@ -4,10 +4,16 @@ started at the reader's first gesture. A slow phone is measured in `make bench`.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import threading
+import time
+
 import pytest
 from conftest import SOURCE_LANGUAGE, TRANSLATIONS, prefix
 
 from pasapas.checks.page_speed import layout_shift
+from pasapas.testing.local_server import QuietHandler, QuietServer
 
 PAGE_KINDS = ["", "lecons/e-mail-piece-jointe/", "glossaire/", "aide/", "je-sais-deja/", "404.html"]
 RIGHT_TO_LEFT = [language for language in TRANSLATIONS if language == "ar"]
@@ -20,6 +26,60 @@ RIGHT_TO_LEFT = [language for language in TRANSLATIONS if language == "ar"]
 def test_nothing_moves_once_the_page_is_shown(browser, base_url, kind, language, width):
     shift = layout_shift(browser, base_url + prefix(language) + kind, width)
     assert shift.total == 0, shift.shifts
+
+
+#: Where a page may stop arriving for a while: before each part of the header.
+HEADER_PARTS = [
+    '<div class="md-header__title"',
+    '<div class="md-search"',
+    '<div class="md-header__option">',
+    "</header>",
+]
+
+
+@contextlib.contextmanager
+def serve_with_a_pause(site_dir, page: str, before: str, seconds: float = 0.3):
+    """The site, with one page sent in two parts: up to `before`, then, after a pause, the rest.
+    A browser draws what it has read meanwhile, as on a slow line (the pause is what makes the
+    test fail when something drawn is then pushed by what arrives after it)."""
+
+    class Pausing(QuietHandler):
+        protocol_version = "HTTP/1.0"  # the end of the page is the end of the connection
+
+        def do_GET(self):
+            if self.path.split("?")[0] != "/" + page:
+                return super().do_GET()
+            body = (site_dir / page / "index.html").read_bytes()
+            cut = body.index(before.encode())
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body[:cut])
+            self.wfile.flush()
+            time.sleep(seconds)
+            self.wfile.write(body[cut:])
+
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Pausing, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{page}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("language", [SOURCE_LANGUAGE, *RIGHT_TO_LEFT])
+def test_nothing_moves_when_the_page_arrives_in_parts(browser, site, language, width):
+    """The search box was drawn, then pushed aside by the language menu read after it."""
+    shifts = {}
+    for before in HEADER_PARTS:
+        with serve_with_a_pause(site.dir, prefix(language) + "aide/", before) as url:
+            shift = layout_shift(browser, url, width)
+        if shift.total:
+            shifts[before] = shift.shifts
+    assert shifts == {}
 
 
 def test_every_illustration_has_its_size_before_it_arrives():
