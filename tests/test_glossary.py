@@ -50,6 +50,22 @@ def test_does_not_match_inside_a_longer_word():
     assert "pap-glossaire" not in link_terms("<p>Un antivirus.</p>", ENTRIES, "g/")
 
 
+def test_the_longest_term_that_ends_at_a_word_boundary_is_linked():
+    """Terms share their beginnings (one pattern for them all): «Mot de passe» is linked whole,
+    not «Mot»; where the longer one runs into a word, the shorter one is linked."""
+    entries = [Entry("mot", "Mot", (), "."), Entry("mdp", "Mot de passe", ("mots de passe",), "."), Entry("mo", "Mo", (), ".")]
+    assert link_terms("<p>Mot de passe oublié</p>", entries, "g/") == (
+        '<p><a class="pap-glossaire" href="g/#mdp">Mot de passe</a> oublié</p>'
+    )
+    assert (
+        link_terms("<p>Mot de passeport</p>", entries, "g/")
+        == '<p><a class="pap-glossaire" href="g/#mot">Mot</a> de passeport</p>'
+    )
+    assert link_terms("<p>Mots de passe, 2 Mo</p>", entries, "g/") == (
+        '<p><a class="pap-glossaire" href="g/#mdp">Mots de passe</a>, 2 <a class="pap-glossaire" href="g/#mo">Mo</a></p>'
+    )
+
+
 def test_reads_the_page_as_a_browser_does_not_as_text_between_angle_brackets():
     """A '>' in an attribute, a comment that holds a tag, and text after a heading closed
     implicitly are read as a browser reads them (issue 'One build path')."""

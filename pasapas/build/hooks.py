@@ -288,7 +288,7 @@ def lesson_content(html, page, config, files, language):
     glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
     if glossary_file is not None and i18n_plugin.file_language(glossary_file) == language:
         try:
-            entries = glossary.parse_glossary(glossary_file.content_string, f"docs/{glossary_file.src_uri}")
+            entries = glossary.cached_entries(glossary_file.content_string, f"docs/{glossary_file.src_uri}")
         except glossary.GlossaryError as error:
             raise PluginError(str(error)) from None
         html = glossary_links.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))

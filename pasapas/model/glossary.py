@@ -18,6 +18,7 @@ compressed on each visit. The definition is one activation away, on the glossary
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,3 +62,10 @@ def parse_glossary(text: str, path: str = GLOSSARY_PAGE) -> list[Entry]:
         forms = tuple(f.strip() for f in forms_match.group(1).split("|") if f.strip()) if forms_match else ()
         entries.append(Entry(id_match.group(1), plain(term.group("term")), forms, plain(definition.group("text"))))
     return entries
+
+
+@functools.lru_cache(maxsize=8)
+def cached_entries(text: str, path: str = GLOSSARY_PAGE) -> tuple[Entry, ...]:
+    """parse_glossary, read once per language's glossary text by a build that links every
+    lesson to it."""
+    return tuple(parse_glossary(text, path))

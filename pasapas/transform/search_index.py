@@ -253,40 +253,60 @@ def known_stems(docs: list[dict], language: str) -> set[str]:
     rules = word_forms.rules_for(language)
     texts = [doc["title"] + " " + doc["text"] for doc in docs]
     texts += [" ".join([*doc.get("forms", ()), *doc.get("keywords", ()), *doc.get("words", ())]) for doc in docs]
-    return {word_forms.stem(word, rules) for word in plain_words(texts, language)}
+    return {word_forms.stem(word, rules) for word in set(plain_words(texts, language))}
+
+
+class WordStems:
+    """The stems of a language's words (word_forms.stems), each worked out once: the same
+    words come back in record after record."""
+
+    def __init__(self, language: str, known: set[str] | None):
+        self.rules, self.known, self.found = word_forms.rules_for(language), known or set(), {}
+
+    def __call__(self, word: str) -> list[str]:
+        stems = self.found.get(word)
+        if stems is None:
+            stop = word_forms.is_stop_word(word, self.rules)
+            stems = self.found[word] = [] if stop else word_forms.stems(word, self.rules, self.known)
+        return stems
 
 
 class Stems:
     """The stems a record adds, field by field, each only where no word already indexed
     in the record begins with it (search looks for words that begin with what is typed)."""
 
-    def __init__(self, language: str, shown: str, known: set[str] | None):
-        self.language, self.rules, self.known = language, word_forms.rules_for(language), known or set()
-        self.indexed = list(dict.fromkeys(words(shown, language)))
+    def __init__(self, language: str, shown: str, known: set[str] | None, stems_of: WordStems | None = None):
+        self.language = language
+        self.stems_of = stems_of or WordStems(language, known)
+        self.beginnings: set[str] = set()  # every beginning of every word indexed in the record
+        self.show(shown)
 
     def show(self, text: str) -> None:
         """Words the record shows: indexed as they are."""
-        self.indexed += words(text, self.language)
+        for word in words(text, self.language):
+            self._index(word)
+
+    def _index(self, word: str) -> None:
+        self.beginnings.update(word[:end] for end in range(len(word) + 1))
 
     def new(self, texts) -> str:
         found = []
         for word in plain_words(texts, self.language):
-            if word_forms.is_stop_word(word, self.rules):
-                continue
-            for stem in word_forms.stems(word, self.rules, self.known):
-                if not any(indexed.startswith(stem) for indexed in self.indexed):
-                    self.indexed.append(stem)
+            for stem in self.stems_of(word):
+                if stem not in self.beginnings:
+                    self._index(stem)
                     found.append(stem)
         return " ".join(found)
 
 
-def add_spellings(doc: dict, language: str, known: set[str] | None = None) -> dict:
+def add_spellings(doc: dict, language: str, known: set[str] | None = None, stems_of: WordStems | None = None) -> dict:
     """Arabic marks out of what is shown; the stems that what is shown does not begin
     (other spellings and forms, a glossary term's other forms, a lesson's keywords and
     own words) in the hidden fields, strongest field first. `known`: the stems of the
-    language's index (see word_forms.stems)."""
+    language's index (see word_forms.stems); `stems_of`: the language's WordStems, shared
+    between its records."""
     title, text = without_arabic_marks(doc["title"]), without_arabic_marks(doc["text"])
-    stems = Stems(language, title, known)
+    stems = Stems(language, title, known, stems_of)
     hidden = {
         "title_forms": stems.new([title, *map(without_arabic_marks, doc.get("forms", ()))]),
         "keywords": stems.new(map(without_arabic_marks, doc.get("keywords", ()))),
@@ -362,7 +382,8 @@ def split(
                 docs.append(doc)
         docs = slim(docs, site_dir, prefix)
         known = known_stems(docs, language)
-        docs = [add_spellings(doc, language, known) for doc in docs]
+        stems_of = WordStems(language, known)
+        docs = [add_spellings(doc, language, known, stems_of) for doc in docs]
         none = no_result((interface or {}).get(language), site_dir, prefix, offline)
         index = {"config": language_config(merged.get("config", {}), language, none), "docs": docs}
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
