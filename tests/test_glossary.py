@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pasapas.model.glossary import Entry, GlossaryError, parse_glossary
-from pasapas.transform.glossary_links import link_terms
+from pasapas.transform import page_text
+from pasapas.transform.bidi import RunIsolation, isolate_html
+from pasapas.transform.glossary_links import TermLinks, link_terms
 
 GLOSSARY = """# Les mots
 
@@ -76,3 +78,25 @@ def test_reads_the_page_as_a_browser_does_not_as_text_between_angle_brackets():
     in_script = "<script>if (a < b) { var s = '<p>virus</p>'; }</script><p>Un virus.</p>"
     linked = link_terms(in_script, ENTRIES, "g/")
     assert "'<p>virus</p>'" in linked and "<p>Un <a " in linked
+
+
+def test_what_the_build_adds_to_a_lesson_gets_no_link_its_own_text_does():
+    """The links are made last, over the whole page: the blocks the build adds (classes
+    «pap-…»: the summary, the step tools, the sources) are not the lesson's text."""
+    html = '<div class="pap-summary"><p>Un virus ?</p><div><p>virus</p></div></div><p>Un virus.</p>'
+    assert link_terms(html, ENTRIES, "g/") == (
+        '<div class="pap-summary"><p>Un virus ?</p><div><p>virus</p></div></div>'
+        '<p>Un <a class="pap-glossaire" href="g/#virus">virus</a>.</p>'
+    )
+
+
+def test_on_a_right_to_left_page_links_and_isolation_are_one_walk_with_the_same_result_as_two():
+    entries = [Entry("wifi", "Wi-Fi", (), "."), Entry("virus", "virus", (), ".")]
+    html = "<p>شغّل Wi-Fi ثم افحص virus الآن، <code>Wi-Fi</code></p><h2>Wi-Fi</h2>"
+    one_walk = page_text.rewrite(html, TermLinks(entries, "g/"), RunIsolation("ar"))
+    assert one_walk == isolate_html(link_terms(html, entries, "g/"), "ar")
+    assert one_walk == (
+        '<p>شغّل <a class="pap-glossaire" href="g/#wifi"><bdi>Wi-Fi</bdi></a> ثم افحص '
+        '<a class="pap-glossaire" href="g/#virus"><bdi>virus</bdi></a> الآن، <code dir="ltr">Wi-Fi</code></p>'
+        "<h2><bdi>Wi-Fi</bdi></h2>"
+    )

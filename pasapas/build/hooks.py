@@ -21,7 +21,7 @@ from pasapas.model import glossary, help_places, learning_paths, translations
 from pasapas.model import lesson as lesson_model
 from pasapas.model import practice as practice_model
 from pasapas.tools import offline, preview
-from pasapas.transform import bidi, changed_parts, contact, forge, glossary_links, keys, line_breaks, search_index
+from pasapas.transform import bidi, changed_parts, contact, forge, glossary_links, keys, line_breaks, page_text, search_index
 from pasapas.transform import practice as practice_html
 from pasapas.transform import step_tools as lesson_tools
 
@@ -192,16 +192,21 @@ def safe_content(html: str, page) -> str:
 def on_page_content(html, page, config, files):
     html = safe_content(html, page)
     language = build_language(page)
+    links = None
     if not i18n_pages.is_untranslated(page) and lesson_model.is_lesson(page.file.src_uri):
         html = lesson_content(html, page, config, files, language)
+        links = glossary_term_links(page, files, language)
     html = keys.localise(html, language)
     if f'id="{contact.SECTION}"' in html:
         html = contact_section(html, page, config, language)
     html = line_breaks.keep_whole(html)
     if page.edit_url:  # only when the project says where it lives (REPO_URL)
         html += lesson_tools.edit_link(page.edit_url, config.extra["ui_by_language"][language])
-    if bidi.is_rtl(language):
-        html = bidi.isolate_html(html, language)
+    # One walk over the page's text: the glossary links (into the lesson's own text, not
+    # into what the build added: page_text.py), then the isolation of Latin runs.
+    isolation = bidi.RunIsolation(language) if bidi.is_rtl(language) else None
+    if links or isolation:
+        html = page_text.rewrite(html, links, isolation)
     search_documents(page)
     if bidi.is_rtl(language):
         isolate_toc(page.toc.items)
@@ -279,19 +284,11 @@ def read_lesson(text: str, src_uri: str):
 
 
 def lesson_content(html, page, config, files, language):
-    """What the build adds to a lesson: glossary links, summary line, step tools,
-    sources, QR code."""
+    """What the build adds to a lesson: summary line, step tools, sources, QR code (its
+    glossary links come last: glossary_term_links)."""
     lesson = read_lesson(page.file.content_string, page.file.src_uri)
     ui = config.extra["ui_by_language"][language]
-    html = practice_html.hold_blocks(html)  # rendered last: no glossary link inside a form label
-    # Glossary links first, so that they only ever go into the lesson's own text.
-    glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
-    if glossary_file is not None and i18n_plugin.file_language(glossary_file) == language:
-        try:
-            entries = glossary.cached_entries(glossary_file.content_string, f"docs/{glossary_file.src_uri}")
-        except glossary.GlossaryError as error:
-            raise PluginError(str(error)) from None
-        html = glossary_links.link_terms(html, entries, get_relative_url(glossary_file.url, page.url))
+    html = practice_html.hold_blocks(html)  # rendered last, from the practice file
     card = lesson_pages.summary_line(lesson.meta, ui, language)
     card += lesson_pages.prerequisites_line(prerequisite_links(lesson, page, files), ui, language)
     source = i18n_pages.source_language(config)
@@ -325,6 +322,19 @@ def lesson_content(html, page, config, files, language):
     if config.site_url:
         html += lesson_tools.qr_block(config.site_url.rstrip("/") + "/" + page.url, ui)
     return practice_screens(html, page, config, language, ui)
+
+
+def glossary_term_links(page, files, language) -> glossary_links.TermLinks | None:
+    """The links from a lesson's text to its language's glossary (made in on_page_content's
+    one walk over the page)."""
+    glossary_file = files.get_file_from_path(glossary.GLOSSARY_PAGE)
+    if glossary_file is None or i18n_plugin.file_language(glossary_file) != language:
+        return None
+    try:
+        entries = glossary.cached_entries(glossary_file.content_string, f"docs/{glossary_file.src_uri}")
+    except glossary.GlossaryError as error:
+        raise PluginError(str(error)) from None
+    return glossary_links.TermLinks(entries, get_relative_url(glossary_file.url, page.url)) if entries else None
 
 
 def practice_screens(html, page, config, language, ui):

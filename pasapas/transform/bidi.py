@@ -31,7 +31,8 @@ import re
 from collections.abc import Callable
 
 from pasapas.model.languages import text_direction
-from pasapas.transform.html_tokens import VOID, pieces
+from pasapas.transform import page_text
+from pasapas.transform.html_tokens import Piece, pieces
 
 FSI, PDI = "\u2068", "\u2069"
 
@@ -222,29 +223,22 @@ def _bdi(run: str) -> str:
     return f"<bdi>{run}</bdi>"
 
 
+class RunIsolation:
+    """The isolation of a right-to-left page's left-to-right runs (a pass of page_text.rewrite)."""
+
+    def __init__(self, page_language: str):
+        self.page_language = page_language
+
+    def start_tag(self, piece: Piece) -> tuple[str, bool]:
+        raw, ltr = piece.raw, piece.attrs.get("dir") in ("ltr", "auto")
+        if _needs_ltr(piece.name, piece.attrs, self.page_language):
+            raw, ltr = _with_dir_ltr(raw), True
+        return raw, piece.name in SKIP_INSIDE or ltr
+
+    def text(self, raw: str) -> str:
+        return isolate_escaped(raw, _bdi) if ALNUM.search(raw) else raw
+
+
 def isolate_html(html: str, page_language: str) -> str:
     """The content of a right-to-left page with every left-to-right run isolated."""
-    out: list[str] = []
-    open_elements: list[tuple[str, bool]] = []  # (name, whether text inside is left alone)
-    for piece in pieces(html):
-        if piece.kind == "text":
-            left_alone = bool(open_elements) and open_elements[-1][1]
-            out.append(piece.raw if left_alone or not ALNUM.search(piece.raw) else isolate_escaped(piece.raw, _bdi))
-            continue
-        if piece.kind == "start":
-            raw, ltr = piece.raw, piece.attrs.get("dir") in ("ltr", "auto")
-            if _needs_ltr(piece.name, piece.attrs, page_language):
-                raw, ltr = _with_dir_ltr(raw), True
-            out.append(raw)
-            if piece.name not in VOID and not raw.endswith("/>"):
-                left_alone = (bool(open_elements) and open_elements[-1][1]) or piece.name in SKIP_INSIDE or ltr
-                open_elements.append((piece.name, left_alone))
-            continue
-        if piece.kind == "end":
-            # Close up to the matching element (HTML may leave some end tags implied).
-            for index in range(len(open_elements) - 1, -1, -1):
-                if open_elements[index][0] == piece.name:
-                    del open_elements[index:]
-                    break
-        out.append(piece.raw)
-    return "".join(out)
+    return page_text.rewrite(html, isolation=RunIsolation(page_language))

@@ -1,10 +1,12 @@
 """The first appearance of each glossary term in a lesson becomes a link to its entry.
 
-The page is read with the HTML parser (pasapas/transform/html_tokens.py), as the bidi
-isolation is: a `>` inside an attribute, a comment that looks like a tag, or the text of a
-<script> is read as a browser reads it, whatever a contributor's Markdown let through.
-Text inside links, headings, code, question titles and buttons is left alone: a link in a
-link is invalid, and a heading or a button already says what it is.
+The page is read with the HTML parser (pasapas/transform/html_tokens.py), in the same walk
+as the bidi isolation (page_text.py): a `>` inside an attribute, a comment that looks like
+a tag, or the text of a <script> is read as a browser reads it, whatever a contributor's
+Markdown let through. Text inside links, headings, code, question titles and buttons is
+left alone: a link in a link is invalid, and a heading or a button already says what it
+is. So is what the build adds to a lesson (its blocks' classes begin with «pap-»): the
+links go into the lesson's own text only.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import re
 from html import escape
 
 from pasapas.model.glossary import Entry
-from pasapas.transform.html_tokens import VOID, pieces
+from pasapas.transform import page_text
+from pasapas.transform.html_tokens import Piece
 
 #: Where a term is not turned into a link.
 SKIPPED_PARENTS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "summary", "button", "script", "style"})
@@ -52,30 +55,40 @@ def _pattern(entries: tuple[Entry, ...]) -> tuple[re.Pattern, dict[str, Entry]]:
     return pattern, by_form
 
 
+class TermLinks:
+    """The glossary links of one lesson page (a pass of page_text.rewrite): the first
+    appearance of each term, outside the elements where a link does not go and outside
+    what the build adds to the lesson (our own blocks, whose classes begin with «pap-»:
+    a lesson's text never has such a class, content_safety.py refuses it)."""
+
+    def __init__(self, entries: tuple[Entry, ...] | list[Entry], glossary_url: str):
+        self.pattern, self.by_form = _pattern(tuple(entries))
+        self.url = escape(glossary_url)
+        self.linked: set[str] = set()
+
+    def skips(self, piece: Piece) -> bool:
+        classes = (piece.attrs.get("class") or "").split()
+        return piece.name in SKIPPED_PARENTS or any(name.startswith("pap-") for name in classes)
+
+    def split(self, text: str) -> list[tuple[str, str | None]]:
+        parts: list[tuple[str, str | None]] = []
+        done = 0
+        for match in self.pattern.finditer(text):
+            entry = self.by_form[match.group(1).casefold()]
+            if entry.id in self.linked:
+                continue
+            self.linked.add(entry.id)
+            if match.start() > done:
+                parts.append((text[done : match.start()], None))
+            parts.append((match.group(1), f'<a class="pap-glossaire" href="{self.url}#{entry.id}">'))
+            done = match.end()
+        if done < len(text) or not parts:
+            parts.append((text[done:], None))
+        return parts
+
+
 def link_terms(html: str, entries: tuple[Entry, ...] | list[Entry], glossary_url: str) -> str:
     """`html` with the first appearance of each entry's term (or one of its forms) linked."""
     if not entries:
         return html
-    pattern, by_form = _pattern(tuple(entries))
-    linked: set[str] = set()
-    skipped_open: list[str] = []  # the skipped elements we are inside, innermost last
-
-    def replace(match: re.Match) -> str:
-        entry = by_form[match.group(1).casefold()]
-        if entry.id in linked:
-            return match.group(0)
-        linked.add(entry.id)
-        return f'<a class="pap-glossaire" href="{escape(glossary_url)}#{entry.id}">{match.group(1)}</a>'
-
-    out: list[str] = []
-    for piece in pieces(html):
-        if piece.kind == "text" and not skipped_open:
-            out.append(pattern.sub(replace, piece.raw))
-            continue
-        if piece.kind == "start" and piece.name in SKIPPED_PARENTS and piece.name not in VOID and not piece.raw.endswith("/>"):
-            skipped_open.append(piece.name)
-        elif piece.kind == "end" and piece.name in skipped_open:
-            # Close up to the matching element (HTML may leave some end tags implied).
-            del skipped_open[len(skipped_open) - 1 - skipped_open[::-1].index(piece.name) :]
-        out.append(piece.raw)
-    return "".join(out)
+    return page_text.rewrite(html, links=TermLinks(entries, glossary_url))
