@@ -193,6 +193,39 @@ def test_both_ways_of_building_make_the_same_site_and_say_the_same_problems(tmp_
             said[mode] = problem_lines(output)
         assert said["parallel"] == said["sequential"], kind
         assert {line.split(":")[0] for line in said["parallel"]} == set(planted), kind
+        if kind == "checked first":  # each worker checks its language, and the refusal comes before any page
+            assert not list((tmp_path / "parallel-checked-first").rglob("*.html")), kind
+
+
+def test_a_worker_that_stops_before_handing_over_its_language_s_check_stops_the_build(tmp_path):
+    import os
+
+    from mkdocs.exceptions import Abort
+
+    from pasapas.build import workers
+
+    def worker_saying(check):
+        checked, to_main = os.pipe()
+        if check is None:
+            os.close(to_main)  # it died before saying anything
+        else:
+            workers.say_check(to_main, check)
+        return workers.Worker("ar", 0, tmp_path, checked)
+
+    cases = [
+        (None, "The 'ar' build failed: it stopped before its lessons were checked"),
+        (lambda: 1 / 0, r"The 'ar' build failed: an unexpected error in its lessons' check \(ZeroDivisionError: "),
+    ]
+    try:
+        for check, message in cases:
+            workers._running[:] = [worker_saying(check)]
+            assert workers.checked_languages() == ["ar"]
+            with pytest.raises(Abort, match=message):
+                workers.language_checks()
+        workers._running[:] = [worker_saying(lambda: ["a problem"])]
+        assert workers.language_checks() == ["a problem"] and workers.checked_languages() == []
+    finally:
+        workers._running.clear()
 
 
 # --- mkdocs-static-i18n through one adapter ------------------------------------------------

@@ -74,7 +74,14 @@ def finish_pages(config, site_dir: Path, wanted) -> None:
     _outcome.pages_finished.extend(language for language in (languages.source, *languages.others) if wanted(language))
 
 
-SHARED_WITH_WORKERS = workers.Shared(current_outcome, new_outcome, finish_pages)
+def check_language(config, language: str) -> list:
+    """The lesson check's part for one language (a worker runs its own language's)."""
+    docs = Path(config.docs_dir)
+    languages = lesson_model.language_folders(docs)
+    return lesson_lint.lint_language(docs, language, languages) if language in languages else []
+
+
+SHARED_WITH_WORKERS = workers.Shared(current_outcome, new_outcome, finish_pages, check_language)
 
 
 def offline_build(config) -> bool:
@@ -104,7 +111,16 @@ def on_pre_build(config):
     new_outcome()
     if not _serving:
         workers.start(config, SHARED_WITH_WORKERS)
-    problems = lesson_lint.lint(Path(config.docs_dir), advice=False)  # `make lint` gives the advice too
+    # The same problems as `make lint` without its advice; each worker checks its own
+    # language meanwhile, and the build waits for them before it goes on.
+    docs = Path(config.docs_dir)
+    languages = lesson_model.language_folders(docs)
+    problems = lesson_lint.lint_site(docs, languages, advice=False)
+    in_workers = workers.checked_languages()
+    for language in languages:
+        if language not in in_workers:
+            problems += check_language(config, language)
+    problems = sorted(problems + workers.language_checks())
     for problem in problems:
         if problem.severity != "error":
             log.info(str(problem))

@@ -2,7 +2,9 @@
 
 static-i18n builds the default language, then, at the end of that build, each other
 language one after the other, in one process. Here, as soon as the default language's
-build starts (before the lesson checks), one forked worker per other language builds
+build starts, one forked worker per other language checks that language's lessons (a part
+of the lesson check: its problems go back to the main build at once, through a pipe, so
+that a refusal still comes before anything is built), then builds
 that language into a folder of its own beside the site, so that no two processes write
 the same file, finishes its pages (finish.py) and hands back its language's outcome
 (outcome.py: what the hooks collect across languages). Where static-i18n would build those languages, the main build waits
@@ -48,6 +50,8 @@ class Shared:
     new_outcome: Callable[[], LanguageOutcome]
     #: finishes the pages of the languages `wanted(language)` accepts, under a folder
     finish_pages: Callable[[object, Path, Callable[[str], bool]], None]
+    #: the lesson check's part for one language: its problems
+    check_language: Callable[[object, str], list]
 
 
 @dataclass
@@ -55,6 +59,8 @@ class Worker:
     language: str
     pid: int
     folder: Path
+    #: the pipe's end from which the main build reads the check of the worker's language
+    checked: int = -1
 
 
 _running: list[Worker] = []
@@ -83,11 +89,38 @@ def start(config, shared: Shared) -> None:
         folder = Path(tempfile.mkdtemp(prefix=f".{site.name}-{language}-", dir=site.parent))
         sys.stdout.flush()
         sys.stderr.flush()
+        checked, to_main = os.pipe()
         pid = os.fork()
         if pid == 0:
+            os.close(checked)
+            for other in _running:
+                os.close(other.checked)
             _running.clear()
-            work(config, language, folder, lambda: engine_build(config, dirty=False), shared)
-        _running.append(Worker(language, pid, folder))
+            work(config, language, folder, lambda: engine_build(config, dirty=False), shared, to_main)
+        os.close(to_main)
+        _running.append(Worker(language, pid, folder, checked))
+
+
+def checked_languages() -> list[str]:
+    """The languages whose lessons their own worker checks."""
+    return [worker.language for worker in _running if worker.checked >= 0]
+
+
+def language_checks() -> list:
+    """The problems the workers found in their languages' lessons, once each has said them
+    (a worker that stops before stops the build)."""
+    problems = []
+    for worker in _running:
+        if worker.checked < 0:
+            continue
+        with os.fdopen(worker.checked, "rb") as pipe:
+            said = pipe.read()
+        worker.checked = -1
+        result = pickle.loads(said) if said else {"error": "it stopped before its lessons were checked"}
+        if "error" in result:
+            raise Abort(f"The '{worker.language}' build failed: {result['error']}")
+        problems += result["problems"]
+    return problems
 
 
 def build_one(config, shared: Shared, engine_build, dirty) -> None:
@@ -107,13 +140,14 @@ class _NotFromWorkers(logging.Filter):
         )
 
 
-def work(config, language: str, folder: Path, build, shared: Shared) -> None:
+def work(config, language: str, folder: Path, build, shared: Shared, to_main: int) -> None:
     """In the worker: never returns."""
     code, result = 1, None
     try:
         logging.getLogger("mkdocs.commands.build").addFilter(_NotFromWorkers())
         i18n_plugin.become_language_build(config, language)
         config.site_dir = str(folder)
+        say_check(to_main, lambda: shared.check_language(config, language))
         outcome = shared.new_outcome()
         entries = len(i18n_plugin.search_entries(config))
         build()
@@ -142,6 +176,18 @@ def work(config, language: str, folder: Path, build, shared: Shared) -> None:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
+
+
+def say_check(to_main: int, check: Callable[[], list]) -> None:
+    """In the worker: its language's check, handed to the main build (which waits for it)."""
+    try:
+        said = {"problems": check()}
+    except BaseException as error:  # the main build stops with it; the worker may go on
+        if os.environ.get("PASAPAS_DEBUG"):
+            traceback.print_exc()
+        said = {"error": f"an unexpected error in its lessons' check ({type(error).__name__}: {error})"}
+    with os.fdopen(to_main, "wb") as pipe:
+        pipe.write(pickle.dumps(said))
 
 
 def finish(config, shared: Shared) -> None:
@@ -185,6 +231,8 @@ def finish(config, shared: Shared) -> None:
 def stop() -> None:
     """When the main build fails: no worker goes on writing after it."""
     for worker in _running:
+        if worker.checked >= 0:
+            os.close(worker.checked)
         try:
             os.kill(worker.pid, signal.SIGTERM)
             os.waitpid(worker.pid, 0)

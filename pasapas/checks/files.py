@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -73,11 +74,14 @@ SVG_LINK_ATTRIBUTES = {"href", "{http://www.w3.org/1999/xlink}href"}
 PHONE = re.compile(r"\+?[0-9 ]{2,20}")
 
 
-def check_docs(docs_dir: Path) -> list[Problem]:
-    """Problems of every file and folder under docs/ (lessons' own rules excepted)."""
+def check_docs(docs_dir: Path, part: Callable[[str], bool] = lambda top: True) -> list[Problem]:
+    """Problems of every file and folder under docs/ (lessons' own rules excepted); with
+    `part`, of those under the top-level names it accepts (a language's folder, say)."""
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir).as_posix()
+        if not part(relative.split("/", 1)[0]):
+            continue
         shown = f"docs/{relative}"
         if path.is_symlink():
             problems.append(problem(shown, 1, "file-symlink"))

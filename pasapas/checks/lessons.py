@@ -758,23 +758,40 @@ def lint(docs_dir: Path, languages: list[str] | None = None, *, advice: bool = T
     """Every problem of docs/. Without `advice` (the build's own check, which refuses on
     errors only) the checks that can only warn are left to `make lint`."""
     languages = languages or language_folders(docs_dir)
+    problems = lint_site(docs_dir, languages, advice=advice)
+    for language in languages:
+        problems += lint_language(docs_dir, language, languages)
+    return sorted(problems)
+
+
+def lint_language(docs_dir: Path, language: str, languages: list[str] | None = None) -> list[Problem]:
+    """The problems of one language's folder and lessons (a translation's, against its
+    French lesson): a part of `lint` that a language's build can run on its own (workers.py)."""
+    languages = languages or language_folders(docs_dir)
     site = Site(docs_dir, languages)
-    problems: list[Problem] = docs_check.check_docs(docs_dir)
+    problems: list[Problem] = docs_check.check_docs(docs_dir, lambda top: top == language)  # its folder's files
     french_paths = lesson_paths(docs_dir, SOURCE_LANGUAGE)
-    for relative in french_paths:
-        problems += check_lesson(site, relative, None)
-    for language in languages[1:]:
-        present = set(lesson_paths(docs_dir, language))
-        for relative in sorted(present):
-            slug = relative.split("/", 1)[1]
-            french = read_source_lesson(docs_dir, f"{SOURCE_LANGUAGE}/{slug}")
-            problems += check_lesson(site, relative, french)
-        for french_relative in french_paths:
-            slug = french_relative.split("/", 1)[1]
-            if f"{language}/{slug}" not in present:
-                problems.append(
-                    problem(f"docs/{language}/{slug}", 1, "translation-missing", language=language, stem=PurePosixPath(slug).stem)
-                )
+    if language == SOURCE_LANGUAGE:
+        return problems + [problem for relative in french_paths for problem in check_lesson(site, relative, None)]
+    present = set(lesson_paths(docs_dir, language))
+    for relative in sorted(present):
+        slug = relative.split("/", 1)[1]
+        french = read_source_lesson(docs_dir, f"{SOURCE_LANGUAGE}/{slug}")
+        problems += check_lesson(site, relative, french)
+    for french_relative in french_paths:
+        slug = french_relative.split("/", 1)[1]
+        if f"{language}/{slug}" not in present:
+            problems.append(
+                problem(f"docs/{language}/{slug}", 1, "translation-missing", language=language, stem=PurePosixPath(slug).stem)
+            )
+    return problems
+
+
+def lint_site(docs_dir: Path, languages: list[str] | None = None, *, advice: bool = True) -> list[Problem]:
+    """The problems of docs/ that are not one language's: the files outside the languages'
+    folders, the glossaries side by side, the self-check page, the interface words."""
+    languages = languages or language_folders(docs_dir)
+    problems: list[Problem] = docs_check.check_docs(docs_dir, lambda top: top not in languages)
     problems += glossary_parity(docs_dir, languages)
     problems += glossary_order.check(docs_dir, languages)
     if advice:
@@ -792,7 +809,7 @@ def lint(docs_dir: Path, languages: list[str] | None = None, *, advice: bool = T
                     language=language,
                 )
             )
-    return sorted(problems)
+    return problems
 
 
 def glossary_parity(docs_dir: Path, languages: list[str]) -> list[Problem]:
