@@ -1,6 +1,6 @@
 """The first appearance of each glossary term in a lesson becomes a link to its entry.
 
-The page is read with the HTML parser (pasapas/transform/html_tokens.py), in the same walk
+The page is read as a browser reads it (pasapas/transform/html_tokens.py), in the same walk
 as the bidi isolation (page_text.py): a `>` inside an attribute, a comment that looks like
 a tag, or the text of a <script> is read as a browser reads it, whatever a contributor's
 Markdown let through. Text inside links, headings, code, question titles and buttons is

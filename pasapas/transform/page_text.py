@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from pasapas.transform.html_tokens import VOID, Piece, pieces
+from pasapas.transform.html_tokens import TEXT_ONLY, VOID, Piece, pieces
 
 
 class Links(Protocol):
@@ -40,6 +40,8 @@ def rewrite(html: str, links: Links | None = None, isolation: Isolation | None =
     for piece in pieces(html):
         if piece.kind == "text":
             no_link, left_alone = open_elements[-1][1:] if open_elements else (False, False)
+            if open_elements and open_elements[-1][0] in TEXT_ONLY:  # a script's or a textarea's text
+                no_link = left_alone = True
             parts = links.split(piece.raw) if links and not no_link else [(piece.raw, None)]
             for text, link in parts:
                 if isolation and not left_alone:
