@@ -86,6 +86,23 @@ def test_each_planted_class_is_refused_and_neutralised(render, name):
         assert must_not_survive.lower() not in sanitise(html).lower()
 
 
+def test_the_allow_list_reads_the_html_as_a_browser_does():
+    """A character reference shows the character; what a browser takes for text is not a tag
+    (and the element that holds it is refused); a declaration is named as written."""
+
+    def rules(html):
+        return sorted(
+            (found.rule, dict(found.values).get("written") or dict(found.values).get("tag")) for found in find_unsafe(html)
+        )
+
+    assert rules("<p>a &#x202E; b</p>") == [("text-bidi-control", None)]
+    assert rules("<textarea><script>x</script></textarea>") == [("html-not-allowed", "textarea")]
+    assert rules("<!DOCTYPE html><?php x ?><!-- a comment -->") == [
+        ("html-not-allowed", "<!DOCTYPE html>"),
+        ("html-not-allowed", "<?php x ?>"),
+    ]
+
+
 def test_the_real_pages_pass_the_allow_list_unchanged_in_meaning(render):
     for page in sorted((ROOT / "docs").rglob("*.md")):
         html = render(page.read_text(encoding="utf-8").split("\n---\n", 1)[-1])

@@ -4,7 +4,7 @@ Everything under docs/ comes from pull requests by people we do not know, and is
 on shared public PCs. After Markdown has made HTML of a page, and before the theme and
 our own hooks add theirs, the HTML goes through two steps:
 
-1. ``find_unsafe`` reads it with a real HTML parser and lists everything outside the
+1. ``find_unsafe`` reads it as a browser does (html_tokens.py) and lists everything outside the
    allow-list below: tags, attributes, URL schemes, links to other sites that are not
    https, shortened or tracked, whose text shows one address and whose target is another,
    and text-direction control characters. The build refuses the page with
@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
 import nh3
 
 from pasapas.model import messages
 from pasapas.model.problems import Problem
+from pasapas.transform.html_tokens import pieces
 
 #: Tags that Markdown and our extensions write for page content.
 ALLOWED_TAGS = {
@@ -225,59 +226,41 @@ def address_mismatch(text: str, href: str) -> Finding | None:
     return finding("link-text-address", href, shown=text.strip()[:60], target=href[:60])
 
 
-class _Reader(HTMLParser):
+class _Reader:
+    """What find_unsafe notes while it walks the page's pieces (html_tokens.py)."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
         self.link: tuple[str, list[str]] | None = None  # href, text parts
 
     def add(self, key: str, needle: str, **values: object) -> None:
         self.findings.append(finding(key, needle, **values))
 
-    def handle_starttag(self, tag, attrs):
-        self.check_tag(tag, attrs)
-        if tag == "a":
-            self.link = (dict(attrs).get("href") or "", [])
+    def read(self, html: str) -> None:
+        for piece in pieces(html):
+            if piece.kind == "start":
+                self.check_tag(piece.name, list(piece.attrs.items()))
+                if piece.name == "a" and not piece.raw.endswith("/>"):
+                    self.link = (piece.attrs.get("href") or "", [])
+            elif piece.kind == "end":
+                if piece.name == "a" and self.link is not None:
+                    href, parts = self.link
+                    self.link = None
+                    mismatch = address_mismatch("".join(parts), href)
+                    if mismatch:
+                        self.findings.append(mismatch)
+            elif piece.kind == "text":
+                self.text(unescape(piece.raw) if "&" in piece.raw else piece.raw)
+            elif not piece.raw.startswith(("<!--", "</")):  # a comment is removed by the sanitiser: harmless
+                written = piece.raw if len(piece.raw) <= 40 else piece.raw[:40] + "…"
+                self.add("html-not-allowed", piece.raw[:2], written=written)
 
-    def handle_startendtag(self, tag, attrs):
-        self.check_tag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag == "a" and self.link is not None:
-            href, parts = self.link
-            self.link = None
-            mismatch = address_mismatch("".join(parts), href)
-            if mismatch:
-                self.findings.append(mismatch)
-
-    def handle_data(self, data):
+    def text(self, data: str) -> None:
         if self.link is not None:
             self.link[1].append(data)
-        if BIDI_CONTROLS.search(data):
-            control = BIDI_CONTROLS.search(data).group()
-            self.add("text-bidi-control.page", control, code=f"U+{ord(control):04X}")
-
-    def handle_comment(self, data):
-        pass  # removed by the sanitiser; harmless
-
-    def handle_decl(self, decl):
-        self.add("html-not-allowed", "<!", written=f"<!{decl[:30]}>")
-
-    def unknown_decl(self, data):
-        self.add("html-not-allowed", "<![", written=f"<![{data[:30]}]>")
-
-    def handle_pi(self, data):
-        self.add("html-not-allowed", "<?", written=f"<?{data[:30]}>")
-
-    def parse_html_declaration(self, i):
-        # Python's own reader (3.11) stops with an AssertionError on a '<!' it cannot name,
-        # such as '<![<': refused like any other, and what follows is still read.
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:
-            written = self.rawdata[i : i + 30].splitlines()[0]
-            self.add("html-not-allowed", "<!", written=written)
-            return i + 2
+        control = BIDI_CONTROLS.search(data)
+        if control:
+            self.add("text-bidi-control.page", control.group(), code=f"U+{ord(control.group()):04X}")
 
     def check_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
@@ -321,8 +304,7 @@ class _Reader(HTMLParser):
 def find_unsafe(html: str) -> list[Finding]:
     """Everything in the HTML of a page's content that the allow-list does not allow."""
     reader = _Reader()
-    reader.feed(html)
-    reader.close()
+    reader.read(html)
     unique = []
     for finding in reader.findings:
         if finding not in unique:
