@@ -71,3 +71,15 @@ def test_no_pass_writes_inside_a_tag_a_comment_or_a_script():
     )
     arabic = '<p a\'b="Wi-Fi>">نص</p><!-- Wi-Fi --><textarea>Wi-Fi</textarea><p>شغّل Wi-Fi</p>'
     assert isolate_html(arabic, "ar") == arabic.replace("<p>شغّل Wi-Fi</p>", "<p>شغّل <bdi>Wi-Fi</bdi></p>")
+
+
+def test_reading_a_hostile_page_takes_time_in_proportion_to_its_length():
+    """Sixty thousand comments, unclosed tags or stray "<": read in one pass each (a search
+    that started again from each comment made the first of these quadratic)."""
+    import time
+
+    for page in ("<!-- x -->" * 60_000, "<a" * 50_000, "<" * 100_000, "<p title='x" * 20_000):
+        started = time.perf_counter()
+        found = pieces(page)
+        assert "".join(piece.raw for piece in found) == page
+        assert time.perf_counter() - started < 2, page[:20]
