@@ -5,15 +5,13 @@ started at the reader's first gesture. A slow phone is measured in `make bench`.
 from __future__ import annotations
 
 import contextlib
-import functools
-import threading
 import time
 
 import pytest
 from conftest import SOURCE_LANGUAGE, TRANSLATIONS, prefix
 
 from pasapas.checks.page_speed import layout_shift
-from pasapas.testing.local_server import QuietHandler, QuietServer
+from pasapas.testing.local_server import QuietHandler, serve
 
 PAGE_KINDS = ["", "lecons/e-mail-piece-jointe/", "glossaire/", "aide/", "je-sais-deja/", "404.html"]
 RIGHT_TO_LEFT = [language for language in TRANSLATIONS if language == "ar"]
@@ -59,13 +57,8 @@ def serve_with_a_pause(site_dir, page: str, before: str, seconds: float = 0.3):
             time.sleep(seconds)
             self.wfile.write(body[cut:])
 
-    server = QuietServer(("127.0.0.1", 0), functools.partial(Pausing, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{page}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site_dir, Pausing) as url:
+        yield url + page
 
 
 @pytest.mark.browser

@@ -19,8 +19,9 @@ from pasapas.model.glossary import Entry
 from pasapas.transform import page_text
 from pasapas.transform.html_tokens import Piece
 
-#: Where a term is not turned into a link.
-SKIPPED_PARENTS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "summary", "button", "script", "style"})
+#: Where a term is not turned into a link (nor in the text of a script, a style or a textarea:
+#: page_text.py leaves it alone for every pass).
+SKIPPED_PARENTS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "summary", "button"})
 
 
 def _alternatives(words: list[str]) -> str:
